@@ -1,0 +1,51 @@
+package io.portcullis.ca.audit;
+
+import io.portcullis.ca.store.Page;
+import io.portcullis.ca.store.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Paged, filtered reading of the audit log, newest first. */
+@ApplicationScoped
+public class AuditQuery {
+
+    private final EntityManager em;
+
+    public AuditQuery(EntityManager em) {
+        this.em = em;
+    }
+
+    public record Filter(Optional<String> action, Optional<String> actor, Optional<String> text) {
+    }
+
+    public Page<AuditRecord> find(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        filter.action().ifPresent(a -> {
+            where.append(" and e.action = :action");
+            params.put("action", a);
+        });
+        filter.actor().ifPresent(a -> {
+            where.append(" and e.actor = :actor");
+            params.put("actor", a);
+        });
+        filter.text().ifPresent(t -> {
+            where.append(" and (lower(e.target) like :text escape '\\' or lower(e.details) like :text escape '\\')");
+            params.put("text", "%" + PageRequest.escapeLike(t.toLowerCase()) + "%");
+        });
+        TypedQuery<AuditEntry> query = em.createQuery("select e from AuditEntry e" + where + " order by e.seq desc", AuditEntry.class);
+        TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<AuditRecord> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+                .stream().map(AuditEntry::toRecord).toList();
+        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+    }
+}

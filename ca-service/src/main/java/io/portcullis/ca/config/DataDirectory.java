@@ -1,0 +1,39 @@
+package io.portcullis.ca.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** The server's data directory ({@code portcullis.data-dir}), created owner-only on first use. */
+@ApplicationScoped
+public class DataDirectory {
+
+    private final Path root;
+
+    public DataDirectory(PortcullisConfig config) {
+        this.root = Path.of(config.dataDir()).toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        ensureExists();
+        return root;
+    }
+
+    public Path resolve(String name) {
+        return root().resolve(name);
+    }
+
+    private void ensureExists() {
+        if (Files.isDirectory(root)) {
+            return;
+        }
+        try {
+            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + root, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.portcullis.server;
+
+import io.portcullis.ca.auth.FirstAdmin;
+import io.portcullis.ca.config.PortcullisConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * First-start bootstrap and the welcome lines: creates the CA hierarchy and the first admin when
+ * the database has none, then prints where everything is. Safe to run on every start and on
+ * several instances at once.
+ */
+@ApplicationScoped
+public class FirstStart {
+
+    private static final Logger LOG = Logger.getLogger(FirstStart.class);
+
+    private final FirstAdmin firstAdmin;
+    private final PortcullisConfig config;
+    private final int httpPort;
+
+    public FirstStart(FirstAdmin firstAdmin, PortcullisConfig config,
+            @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.firstAdmin = firstAdmin;
+        this.config = config;
+        this.httpPort = httpPort;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Optional<Path> passwordFile = firstAdmin.ensureExists();
+        String local = "http://localhost:" + httpPort;
+        LOG.infof("Portcullis is up. Admin API: %s/api/v1  OpenAPI: %s/q/openapi  Health: %s/q/health/ready",
+                local, local, local);
+        LOG.infof("Data directory: %s; public URL in certificates: %s",
+                Path.of(config.dataDir()).toAbsolutePath().normalize(), config.publicUrl());
+        passwordFile.ifPresent(file -> LOG.infof(
+                "First administrator '%s' created; its generated password is in %s (readable by this user only)",
+                config.adminUsername(), file));
+    }
+}
