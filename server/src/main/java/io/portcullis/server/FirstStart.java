@@ -1,6 +1,7 @@
 package io.portcullis.server;
 
 import io.portcullis.ca.auth.FirstAdmin;
+import io.portcullis.ca.authority.CaBootstrapper;
 import io.portcullis.ca.config.PortcullisConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,18 +21,23 @@ public class FirstStart {
 
     private static final Logger LOG = Logger.getLogger(FirstStart.class);
 
+    private final CaBootstrapper caBootstrapper;
     private final FirstAdmin firstAdmin;
     private final PortcullisConfig config;
     private final int httpPort;
 
-    public FirstStart(FirstAdmin firstAdmin, PortcullisConfig config,
+    public FirstStart(CaBootstrapper caBootstrapper, FirstAdmin firstAdmin, PortcullisConfig config,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.caBootstrapper = caBootstrapper;
         this.firstAdmin = firstAdmin;
         this.config = config;
         this.httpPort = httpPort;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!caBootstrapper.ensureHierarchy()) {
+            LOG.info("CA hierarchy found in the database; using it");
+        }
         Optional<Path> passwordFile = firstAdmin.ensureExists();
         String local = "http://localhost:" + httpPort;
         LOG.infof("Portcullis is up. Admin API: %s/api/v1  OpenAPI: %s/q/openapi  Health: %s/q/health/ready",

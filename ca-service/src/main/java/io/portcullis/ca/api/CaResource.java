@@ -1,0 +1,51 @@
+package io.portcullis.ca.api;
+
+import io.portcullis.ca.auth.Role;
+import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.store.CaRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/cas")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME })
+public class CaResource {
+
+    private final CaRepository cas;
+
+    public CaResource(CaRepository cas) {
+        this.cas = cas;
+    }
+
+    /** A CA with its chain in PEM, its own certificate first and the root last. */
+    public record CaView(String id, String subject, String serial, String keyAlgorithm, Instant notBefore,
+            Instant notAfter, String certificate, List<String> chain) {
+    }
+
+    @GET
+    @Transactional
+    public List<CaView> list() {
+        List<CaView> views = new ArrayList<>();
+        for (CaRecord ca : cas.listAll()) {
+            views.add(view(ca));
+        }
+        views.sort((a, b) -> a.id().equals(CaRecord.ROOT_ID) ? -1 : b.id().equals(CaRecord.ROOT_ID) ? 1 : a.id().compareTo(b.id()));
+        return views;
+    }
+
+    private CaView view(CaRecord ca) {
+        List<String> chain = new ArrayList<>();
+        for (CaRecord c = ca; c != null; c = c.parentId == null ? null : cas.findById(c.parentId)) {
+            chain.add(CertificateView.pem(c.certificateDer));
+        }
+        return new CaView(ca.id, ca.subjectDn, ca.serialHex, ca.keyAlgorithm, ca.notBefore, ca.notAfter,
+                chain.get(0), chain);
+    }
+}

@@ -1,0 +1,91 @@
+package io.portcullis.ca.authority;
+
+import io.portcullis.ca.error.PortcullisException;
+import io.portcullis.ca.error.ProblemKind;
+import io.portcullis.ca.keys.EncryptedKeyStore;
+import io.portcullis.ca.signing.CaSigner;
+import io.portcullis.ca.signing.SoftwareCaSigner;
+import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.store.CaRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.io.IOException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The CA signers of this process, decrypted from their key stores once, on first use. Nothing
+ * outside ca-service gets a private key: consumers receive a {@link CaSigner}.
+ */
+@ApplicationScoped
+public class CaKeyring {
+
+    private final CaRepository cas;
+    private final KeystorePassword keystorePassword;
+    private volatile Loaded loaded;
+
+    public CaKeyring(CaRepository cas, KeystorePassword keystorePassword) {
+        this.cas = cas;
+        this.keystorePassword = keystorePassword;
+    }
+
+    private record Loaded(CaSigner root, CaSigner issuing) {
+    }
+
+    public CaSigner issuing() {
+        return load().issuing();
+    }
+
+    public CaSigner root() {
+        return load().root();
+    }
+
+    /** Issuing CA first, root last. */
+    public List<X509CertificateHolder> chain() {
+        return issuing().chain();
+    }
+
+    private Loaded load() {
+        Loaded current = loaded;
+        if (current == null) {
+            synchronized (this) {
+                if (loaded == null) {
+                    loaded = QuarkusTransaction.joiningExisting().call(this::read);
+                }
+                current = loaded;
+            }
+        }
+        return current;
+    }
+
+    private Loaded read() {
+        CaRecord root = cas.findById(CaRecord.ROOT_ID);
+        CaRecord issuing = cas.findById(CaRecord.ISSUING_ID);
+        if (root == null || issuing == null) {
+            throw new PortcullisException(ProblemKind.UNAVAILABLE, "ca-not-initialised",
+                    "the CA hierarchy has not been created yet");
+        }
+        char[] password = keystorePassword.get();
+        try {
+            return new Loaded(signer(root, password), signer(issuing, password));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static CaSigner signer(CaRecord record, char[] password) {
+        KeyStore.PrivateKeyEntry entry = EncryptedKeyStore.fromBytes(record.keystore, password, CaBootstrapper.KEY_ALIAS);
+        List<X509CertificateHolder> chain = new ArrayList<>();
+        try {
+            for (java.security.cert.Certificate c : entry.getCertificateChain()) {
+                chain.add(new X509CertificateHolder(c.getEncoded()));
+            }
+        } catch (IOException | java.security.cert.CertificateEncodingException e) {
+            throw PortcullisException.internal("keystore-corrupt", "the key store of CA '" + record.id + "' holds an unreadable certificate", e);
+        }
+        return new SoftwareCaSigner(entry.getPrivateKey(), chain);
+    }
+}
