@@ -17,7 +17,7 @@ final class CbcHmacSuite implements EspCryptoSuite {
     private final SecretKeySpec cipherKey;
     private final SecretKeySpec macKey;
     private final EspTransform.Integrity integrity;
-    private final SecureRandom random;
+    private final SecureRandom random; // null for an inbound SA, which never seals
     private final ThreadLocal<Context> contexts = new ThreadLocal<>();
 
     /** Per-thread JCA state: Mac keeps its key between packets; Cipher is re-initialised with each IV. */

@@ -36,9 +36,13 @@ public final class SecurityAssociation {
         this.local = Objects.requireNonNull(b.local, "local selector");
         this.remote = Objects.requireNonNull(b.remote, "remote selector");
         EspKeys keys = EspKeys.fromKeymat(transform, Objects.requireNonNull(b.keymat, "keymat"));
-        this.crypto = transform.encryption() == EspTransform.Encryption.AES_GCM_16
-                ? new GcmSuite(keys)
-                : new CbcHmacSuite(transform, keys, Objects.requireNonNull(b.random, "random"));
+        if (transform.encryption() == EspTransform.Encryption.AES_GCM_16) {
+            this.crypto = new GcmSuite(keys);
+        } else {
+            // Only a sender draws CBC IVs; a receiver reads them from the packet.
+            SecureRandom random = direction == Direction.OUTBOUND ? Objects.requireNonNull(b.random, "random") : null;
+            this.crypto = new CbcHmacSuite(transform, keys, random);
+        }
         crypto.selfCheck();
         this.replayWindow = direction == Direction.INBOUND ? new ReplayWindow(b.replayWindowSize) : null;
         this.lifetime = new SaLifetime(b.limits, Objects.requireNonNull(b.clock, "clock"));
@@ -189,7 +193,7 @@ public final class SecurityAssociation {
             return this;
         }
 
-        /** Source of CBC IVs (RFC 3602 §3: unpredictable); unused for GCM. */
+        /** Source of CBC IVs (RFC 3602 §3: unpredictable); required for outbound CBC, unused otherwise. */
         public Builder random(SecureRandom random) {
             this.random = random;
             return this;
