@@ -2,6 +2,7 @@ package io.portcullis.server;
 
 import io.portcullis.ca.auth.FirstAdmin;
 import io.portcullis.ca.authority.CaBootstrapper;
+import io.portcullis.ca.config.ConfigurationAudit;
 import io.portcullis.ca.config.PortcullisConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +24,15 @@ public class FirstStart {
 
     private final CaBootstrapper caBootstrapper;
     private final FirstAdmin firstAdmin;
+    private final ConfigurationAudit configurationAudit;
     private final PortcullisConfig config;
     private final int httpPort;
 
-    public FirstStart(CaBootstrapper caBootstrapper, FirstAdmin firstAdmin, PortcullisConfig config,
+    public FirstStart(CaBootstrapper caBootstrapper, FirstAdmin firstAdmin, ConfigurationAudit configurationAudit, PortcullisConfig config,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.caBootstrapper = caBootstrapper;
         this.firstAdmin = firstAdmin;
+        this.configurationAudit = configurationAudit;
         this.config = config;
         this.httpPort = httpPort;
     }
@@ -39,6 +42,9 @@ public class FirstStart {
             LOG.info("CA hierarchy found in the database; using it");
         }
         Optional<Path> passwordFile = firstAdmin.ensureExists();
+        if (configurationAudit.recordIfChanged()) {
+            LOG.info("Settings differ from the last start; recorded in the audit log");
+        }
         String local = "http://localhost:" + httpPort;
         LOG.infof("Portcullis is up. Admin API: %s/api/v1  OpenAPI: %s/q/openapi  Health: %s/q/health/ready",
                 local, local, local);
