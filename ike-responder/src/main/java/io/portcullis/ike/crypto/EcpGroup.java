@@ -116,18 +116,21 @@ public final class EcpGroup implements DhGroup {
             throw new IllegalArgumentException("private key of group " + own.groupId() + " used with group " + id);
         }
         PublicKey peer = validatedPeerKey(peerPublic);
+        KeyAgreement agreement;
+        try {
+            agreement = KeyAgreement.getInstance("ECDH");
+            agreement.init(mine.key());
+        } catch (GeneralSecurityException e) {
+            throw JcaFailure.platform("ECDH on " + curveName, e);
+        }
         byte[] secret;
         try {
-            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-            agreement.init(mine.key());
             agreement.doPhase(peer, true);
             secret = agreement.generateSecret();
         } catch (InvalidKeyException e) {
-            // Our own validation should have caught any point the provider dislikes.
+            // Our own validation should already have refused any point the provider dislikes.
             throw new IkeCryptoException(IkeCryptoException.Reason.INVALID_PUBLIC_VALUE,
                     "ECP group " + id + " public value refused by key agreement", e);
-        } catch (GeneralSecurityException e) {
-            throw JcaFailure.platform("ECDH on " + curveName, e);
         }
         if (secret.length == fieldLength) {
             return secret;

@@ -34,6 +34,8 @@ public final class IkeMessageCrypto {
     /**
      * Pads (RFC 2409 Appendix B), encrypts with the chain's IV and advances the chain to the last
      * ciphertext block: our own message needs no verification before it becomes the chain head.
+     * Retransmissions must resend the stored ciphertext, never encrypt again, or the chain
+     * would move a second time.
      */
     public byte[] encrypt(IvChain chain, byte[] plaintext) {
         requireSameBlockSize(chain);
