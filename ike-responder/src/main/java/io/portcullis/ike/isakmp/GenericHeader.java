@@ -8,9 +8,8 @@ package io.portcullis.ike.isakmp;
  * @param nextType the type of the following payload in this chain (0 = last)
  * @param reserved the RESERVED byte as received (the top bit is IKEv2's critical bit)
  * @param body a reader over exactly this payload's body
- * @param offset datagram offset of the header, for error reports
  */
-record GenericHeader(int nextType, int reserved, WireReader body, int offset) {
+record GenericHeader(int nextType, int reserved, WireReader body) {
 
     static final int LENGTH = 4;
 
@@ -39,7 +38,7 @@ record GenericHeader(int nextType, int reserved, WireReader body, int offset) {
                     "payload length " + length + " below minimum " + (LENGTH + minimumBody));
         }
         WireReader body = in.slice(length - LENGTH, DecodeFailure.PAYLOAD_LENGTH_OVERRUN, bodyUnderflow);
-        return new GenericHeader(next, reserved, body, offset);
+        return new GenericHeader(next, reserved, body);
     }
 
     /** Writes a header whose length is patched by {@link #finish(WireWriter, int)}; returns its position. */

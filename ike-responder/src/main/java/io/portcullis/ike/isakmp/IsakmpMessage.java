@@ -1,5 +1,6 @@
 package io.portcullis.ike.isakmp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record IsakmpMessage(IsakmpHeader header, List<Payload> payloads) {
 
     /** A message whose payloads all have a zero RESERVED byte. */
     public static IsakmpMessage of(IsakmpHeader header, PayloadBody... bodies) {
-        return new IsakmpMessage(header, java.util.Arrays.stream(bodies).map(Payload::of).toList());
+        return new IsakmpMessage(header, Arrays.stream(bodies).map(Payload::of).toList());
     }
 
     /** The type of the first payload, as the header's next-payload field carries it. */

@@ -1,6 +1,7 @@
 package io.portcullis.ike.isakmp;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One top-level payload of a message: the generic header's RESERVED byte plus the typed body.
@@ -34,7 +35,7 @@ public record Payload(int reserved, PayloadBody body) {
     }
 
     /** The body as the given typed view, if it is one. */
-    public <T extends PayloadBody> java.util.Optional<T> as(Class<T> view) {
-        return view.isInstance(body) ? java.util.Optional.of(view.cast(body)) : java.util.Optional.empty();
+    public <T extends PayloadBody> Optional<T> as(Class<T> view) {
+        return view.isInstance(body) ? Optional.of(view.cast(body)) : Optional.empty();
     }
 }

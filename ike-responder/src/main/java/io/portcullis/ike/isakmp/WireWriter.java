@@ -38,12 +38,6 @@ final class WireWriter {
         size += value.length();
     }
 
-    void bytes(byte[] value) {
-        ensure(value.length);
-        System.arraycopy(value, 0, buffer, size, value.length);
-        size += value.length;
-    }
-
     /** Current size; also the position of the next byte. */
     int size() {
         return size;
