@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
@@ -35,6 +37,11 @@ public final class ProfileFixtures {
 
     public static ProfileInput input(PKCS10CertificationRequest csr, Instant now, Optional<Duration> validity, X509CertificateHolder issuer) {
         return new ProfileInput(details(csr), now, validity, issuer, TestHierarchy.URLS);
+    }
+
+    public static String crlUrl(CertificateDraft draft) {
+        CRLDistPoint cdp = CRLDistPoint.getInstance(extension(draft, Extension.cRLDistributionPoints).getParsedValue());
+        return GeneralNames.getInstance(cdp.getDistributionPoints()[0].getDistributionPoint().getName()).getNames()[0].getName().toString();
     }
 
     public static Extension extension(CertificateDraft draft, ASN1ObjectIdentifier oid) {
