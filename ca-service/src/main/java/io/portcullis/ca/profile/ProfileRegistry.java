@@ -3,10 +3,12 @@ package io.portcullis.ca.profile;
 import io.portcullis.ca.error.PortcullisException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -43,8 +45,9 @@ public final class ProfileRegistry {
         return profile;
     }
 
+    /** The profile names in alphabetical order (stable for UIs and error messages). */
     public Set<String> names() {
-        return Set.copyOf(profiles.keySet());
+        return Collections.unmodifiableSortedSet(new TreeSet<>(profiles.keySet()));
     }
 
     /** A VPN gateway or road warrior: IKE plus TLS client/server, identified by DNS, IP or email SANs. */
