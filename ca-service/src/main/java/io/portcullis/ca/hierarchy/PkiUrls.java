@@ -1,0 +1,73 @@
+package io.portcullis.ca.hierarchy;
+
+import io.portcullis.ca.error.PortcullisException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where relying parties fetch revocation data and issuer certificates; these URLs are written
+ * into every certificate, so they must be stable public addresses.
+ *
+ * <p>The root CA's CRL and certificate are published next to the issuing CA's files (same
+ * directory), which is why {@link #rootCrlUrl()} and {@link #rootCaIssuersUrl()} are derived
+ * rather than stored.
+ */
+public record PkiUrls(String crlUrl, String ocspUrl, String caIssuersUrl) {
+
+    public PkiUrls {
+        Objects.requireNonNull(crlUrl, "crlUrl");
+        Objects.requireNonNull(ocspUrl, "ocspUrl");
+        Objects.requireNonNull(caIssuersUrl, "caIssuersUrl");
+    }
+
+    /** URLs under the server's public base, e.g. {@code https://ca.example.org}. */
+    public static PkiUrls forPublicBase(String publicBaseUrl) {
+        String base = validatedBase(publicBaseUrl);
+        return new PkiUrls(base + "/pki/issuing-ca.crl", base + "/ocsp", base + "/pki/issuing-ca.crt");
+    }
+
+    /** The root CA's CRL, which lists revoked issuing CAs; goes into the issuing CA's CDP. */
+    public String rootCrlUrl() {
+        return URI.create(crlUrl).resolve("root-ca.crl").toString();
+    }
+
+    /** The root CA's certificate; goes into the issuing CA's AIA caIssuers. */
+    public String rootCaIssuersUrl() {
+        return URI.create(caIssuersUrl).resolve("root-ca.crt").toString();
+    }
+
+    private static String validatedBase(String publicBaseUrl) {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            throw invalid(publicBaseUrl, "it is empty");
+        }
+        String trimmed = publicBaseUrl.trim();
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw PortcullisException.badRequest("invalid-public-url", "public base URL '" + trimmed + "' is not a URL: " + e.getMessage(), e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw invalid(trimmed, "it must be an absolute http:// or https:// URL");
+        }
+        if (uri.getHost() == null) {
+            throw invalid(trimmed, "it has no host name");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // Anything here would be copied into every certificate and CRL URL.
+            throw invalid(trimmed, "it must not contain user info, a query or a fragment");
+        }
+        String base = trimmed;
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base;
+    }
+
+    private static PortcullisException invalid(String url, String why) {
+        return PortcullisException.badRequest("invalid-public-url", "public base URL '" + url + "' is invalid: " + why);
+    }
+}

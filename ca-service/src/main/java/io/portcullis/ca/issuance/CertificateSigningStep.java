@@ -1,0 +1,66 @@
+package io.portcullis.ca.issuance;
+
+import io.portcullis.ca.error.PortcullisException;
+import io.portcullis.ca.keys.BcProvider;
+import io.portcullis.ca.signing.CaSigner;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.cert.CertificateException;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.RuntimeOperatorException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+/**
+ * Signs the linted TBS with the CA through {@link CaSigner} and assembles the certificate. The
+ * fresh signature is verified against the issuer's public key before it is returned: a faulty
+ * signature (a hardware or HSM fault, or an RSA-CRT fault that would leak the key) must never
+ * be handed out.
+ */
+public final class CertificateSigningStep {
+
+    public X509CertificateHolder sign(TBSCertificate tbs, CaSigner signer) {
+        ContentSigner contentSigner = signer.newContentSigner();
+        if (!contentSigner.getAlgorithmIdentifier().equals(tbs.getSignature())) {
+            throw PortcullisException.internal("signing-failed", "the TBS names signature algorithm " + tbs.getSignature().getAlgorithm()
+                    + " but the signer produces " + contentSigner.getAlgorithmIdentifier().getAlgorithm(), null);
+        }
+        X509CertificateHolder certificate;
+        try {
+            try (OutputStream out = contentSigner.getOutputStream()) {
+                out.write(tbs.getEncoded(ASN1Encoding.DER));
+            }
+            ASN1EncodableVector fields = new ASN1EncodableVector(3);
+            fields.add(tbs);
+            fields.add(contentSigner.getAlgorithmIdentifier());
+            fields.add(new DERBitString(contentSigner.getSignature()));
+            certificate = new X509CertificateHolder(Certificate.getInstance(new DERSequence(fields)));
+        } catch (IOException | RuntimeOperatorException e) {
+            throw PortcullisException.internal("signing-failed", "the CA could not sign '" + tbs.getSubject() + "': " + e.getMessage(), e);
+        }
+        verify(certificate, signer);
+        return certificate;
+    }
+
+    private static void verify(X509CertificateHolder certificate, CaSigner signer) {
+        boolean valid;
+        try {
+            valid = certificate.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                    .setProvider(BcProvider.INSTANCE).build(signer.certificate()));
+        } catch (CertException | OperatorCreationException | CertificateException e) {
+            throw PortcullisException.internal("signing-failed", "cannot verify the new signature: " + e.getMessage(), e);
+        }
+        if (!valid) {
+            throw PortcullisException.internal("signing-failed",
+                    "the signature over '" + certificate.getSubject() + "' does not verify with the CA certificate; nothing was issued", null);
+        }
+    }
+}

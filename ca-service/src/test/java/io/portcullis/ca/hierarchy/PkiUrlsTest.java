@@ -1,0 +1,40 @@
+package io.portcullis.ca.hierarchy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portcullis.ca.error.PortcullisException;
+import io.portcullis.ca.error.ProblemKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PkiUrlsTest {
+
+    @Test
+    void urlsHangOffThePublicBaseWithoutADoubleSlash() {
+        PkiUrls urls = PkiUrls.forPublicBase("https://ca.example.org:8443/portcullis/");
+
+        assertThat(urls.crlUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/issuing-ca.crl");
+        assertThat(urls.ocspUrl()).isEqualTo("https://ca.example.org:8443/portcullis/ocsp");
+        assertThat(urls.caIssuersUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/issuing-ca.crt");
+        assertThat(urls.rootCrlUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/root-ca.crl");
+        assertThat(urls.rootCaIssuersUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/root-ca.crt");
+    }
+
+    @Test
+    void plainHttpIsAcceptedBecauseCrlAndOcspAreSignedData() {
+        assertThat(PkiUrls.forPublicBase("http://10.0.0.1").ocspUrl()).isEqualTo("http://10.0.0.1/ocsp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ca.example.org", "/relative", "ftp://ca.example.org", "https://", "https://user:pw@ca.example.org",
+        "https://ca.example.org/?q=1", "https://ca.example.org/#x", "https://ca example.org"})
+    void nonAbsoluteHttpUrlsAreRefused(String base) {
+        assertThatThrownBy(() -> PkiUrls.forPublicBase(base))
+                .isInstanceOfSatisfying(PortcullisException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.BAD_REQUEST);
+                    assertThat(e.type()).isEqualTo("invalid-public-url");
+                });
+    }
+}
