@@ -81,18 +81,45 @@ public final class EncryptedKeyStore {
      * An existing file is replaced; callers that must not clobber a key check first.
      */
     public static void write(Path file, char[] password, String alias, PrivateKey key, X509Certificate[] chain) {
+        writeAtomically(file, toBytes(password, alias, key, chain, file.toString()));
+    }
+
+    /** The same PKCS#12 encoding as {@link #write}, as bytes (the CA keeps its key stores in the database). */
+    public static byte[] toBytes(char[] password, String alias, PrivateKey key, X509Certificate[] chain) {
+        return toBytes(password, alias, key, chain, "the key store");
+    }
+
+    private static byte[] toBytes(char[] password, String alias, PrivateKey key, X509Certificate[] chain, String label) {
         if (password == null || password.length == 0) {
-            throw PortcullisException.internal("keystore-password-missing", "refusing to write " + file + " without a password", null);
+            throw PortcullisException.internal("keystore-password-missing", "refusing to write " + label + " without a password", null);
         }
         if (alias == null || alias.isBlank() || key == null || chain == null || chain.length == 0) {
-            throw PortcullisException.internal("keystore-write-failed", "alias, key and a non-empty certificate chain are required to write " + file, null);
+            throw PortcullisException.internal("keystore-write-failed", "alias, key and a non-empty certificate chain are required to write " + label, null);
         }
-        writeAtomically(file, encode(password, alias, key, chain));
+        return encode(password, alias, key, chain);
     }
 
     /** Reads the private key entry {@code alias}, checking the file's integrity MAC first. */
     public static KeyStore.PrivateKeyEntry read(Path file, char[] password, String alias) {
-        KeyStore store = load(file, password);
+        try (InputStream in = Files.newInputStream(file)) {
+            return entry(load(in, password, file.toString()), password, alias, file.toString());
+        } catch (NoSuchFileException e) {
+            throw PortcullisException.internal("keystore-missing", "key store " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw PortcullisException.internal("keystore-unreadable", "cannot read key store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the private key entry {@code alias} from PKCS#12 bytes, checking the integrity MAC first. */
+    public static KeyStore.PrivateKeyEntry fromBytes(byte[] pkcs12, char[] password, String alias) {
+        try (InputStream in = new java.io.ByteArrayInputStream(pkcs12)) {
+            return entry(load(in, password, "the key store"), password, alias, "the key store");
+        } catch (IOException e) {
+            throw PortcullisException.internal("keystore-unreadable", "cannot read the key store: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore.PrivateKeyEntry entry(KeyStore store, char[] password, String alias, String label) {
         KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
         try {
             KeyStore.Entry entry = store.getEntry(alias, protection);
@@ -100,12 +127,12 @@ public final class EncryptedKeyStore {
                 return (KeyStore.PrivateKeyEntry) entry;
             }
             throw new PortcullisException(ProblemKind.INTERNAL, "keystore-alias-missing",
-                    "key store " + file + " has no private key under alias '" + alias + "' (aliases: " + aliases(store) + ")");
+                    "key store " + label + " has no private key under alias '" + alias + "' (aliases: " + aliases(store) + ")");
         } catch (UnrecoverableKeyException e) {
             throw PortcullisException.internal("keystore-password-wrong",
-                    "the password does not decrypt key '" + alias + "' in " + file, e);
+                    "the password does not decrypt key '" + alias + "' in " + label, e);
         } catch (GeneralSecurityException e) {
-            throw PortcullisException.internal("keystore-unreadable", "cannot read key '" + alias + "' from " + file + ": " + e.getMessage(), e);
+            throw PortcullisException.internal("keystore-unreadable", "cannot read key '" + alias + "' from " + label + ": " + e.getMessage(), e);
         } finally {
             destroy(protection);
         }
@@ -196,23 +223,21 @@ public final class EncryptedKeyStore {
         }
     }
 
-    private static KeyStore load(Path file, char[] password) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static KeyStore load(InputStream in, char[] password, String label) {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             return store;
-        } catch (NoSuchFileException e) {
-            throw PortcullisException.internal("keystore-missing", "key store " + file + " does not exist", e);
         } catch (IOException e) {
             // The JDK reports a failed integrity MAC (wrong password) as an IOException caused by
             // UnrecoverableKeyException; anything else is a damaged or foreign file.
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw PortcullisException.internal("keystore-password-wrong",
-                        "the password for key store " + file + " is wrong (integrity check failed)", e);
+                        "the password for key store " + label + " is wrong (integrity check failed)", e);
             }
-            throw PortcullisException.internal("keystore-unreadable", "cannot read key store " + file + ": " + e.getMessage(), e);
+            throw PortcullisException.internal("keystore-unreadable", "cannot read key store " + label + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw PortcullisException.internal("keystore-unreadable", "cannot read key store " + file + ": " + e.getMessage(), e);
+            throw PortcullisException.internal("keystore-unreadable", "cannot read key store " + label + ": " + e.getMessage(), e);
         }
     }
 
