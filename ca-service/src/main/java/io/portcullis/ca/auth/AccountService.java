@@ -4,6 +4,7 @@ import io.portcullis.ca.audit.AuditAction;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
 import io.portcullis.ca.error.PortcullisException;
+import io.portcullis.ca.store.AppLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,12 +19,14 @@ public class AccountService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final UserAccountRepository accounts;
+    private final AppLocks locks;
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AccountService(UserAccountRepository accounts, PasswordHasher hasher, AuditLog audit, Clock clock) {
+    public AccountService(UserAccountRepository accounts, AppLocks locks, PasswordHasher hasher, AuditLog audit, Clock clock) {
         this.accounts = accounts;
+        this.locks = locks;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
@@ -74,6 +77,20 @@ public class AccountService {
     @Transactional
     public boolean anyAccountExists() {
         return accounts.count() > 0;
+    }
+
+    /**
+     * Creates the first administrator unless some account exists, under a database lock so that
+     * instances starting together create it once. Returns whether this call created it.
+     */
+    @Transactional
+    public boolean createFirstAdmin(String username, String password) {
+        locks.lock(AppLocks.FIRST_ADMIN);
+        if (accounts.count() > 0) {
+            return false;
+        }
+        create("bootstrap", username, password, Role.ADMIN);
+        return true;
     }
 
     static void validateUsername(String username) {

@@ -46,15 +46,11 @@ public class FirstAdmin {
             password = file.readOrCreate(random);
             generatedFile = Optional.of(file.path());
         }
-        try {
-            accounts.create("bootstrap", config.adminUsername(), password, Role.ADMIN);
+        if (accounts.createFirstAdmin(config.adminUsername(), password)) {
             LOG.infof("Created the first administrator account '%s'", config.adminUsername());
-        } catch (io.portcullis.ca.error.PortcullisException e) {
-            if (!"account-exists".equals(e.type())) {
-                throw e;
-            }
-            // Another instance sharing the database created it a moment ago: nothing to do.
+            return generatedFile;
         }
-        return generatedFile;
+        // Another instance sharing the database created it a moment ago.
+        return Optional.empty();
     }
 }

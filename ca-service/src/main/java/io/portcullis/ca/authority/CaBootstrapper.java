@@ -13,6 +13,7 @@ import io.portcullis.ca.keys.EncryptedKeyStore;
 import io.portcullis.ca.keys.KeyAlgorithm;
 import io.portcullis.ca.keys.PemCodec;
 import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.store.AppLocks;
 import io.portcullis.ca.store.CaRepository;
 import io.portcullis.ca.store.Serials;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,15 +38,17 @@ public class CaBootstrapper {
     static final String KEY_ALIAS = "ca";
 
     private final CaRepository cas;
+    private final AppLocks locks;
     private final KeystorePassword keystorePassword;
     private final PortcullisConfig config;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random;
 
-    public CaBootstrapper(CaRepository cas, KeystorePassword keystorePassword, PortcullisConfig config, AuditLog audit,
+    public CaBootstrapper(CaRepository cas, AppLocks locks, KeystorePassword keystorePassword, PortcullisConfig config, AuditLog audit,
             Clock clock, SecureRandom random) {
         this.cas = cas;
+        this.locks = locks;
         this.keystorePassword = keystorePassword;
         this.config = config;
         this.audit = audit;
@@ -53,10 +56,13 @@ public class CaBootstrapper {
         this.random = random;
     }
 
-    /** Returns true when this call created the hierarchy. */
+    /**
+     * Returns true when this call created the hierarchy. Runs under a database row lock, so of
+     * several instances starting together exactly one creates it.
+     */
     @Transactional
     public boolean ensureHierarchy() {
-        cas.lockBootstrap();
+        locks.lock(AppLocks.CA_BOOTSTRAP);
         if (cas.findById(CaRecord.ISSUING_ID) != null) {
             return false;
         }
