@@ -142,7 +142,9 @@ public final class MainModeResponder {
     private ExchangeResult first(IsakmpMessage message) {
         List<SecurityAssociationPayload> sas = message.all(SecurityAssociationPayload.class);
         if (sas.size() != 1) {
-            return fail(NotifyType.PAYLOAD_MALFORMED, "message 1 carries " + sas.size() + " SA payloads");
+            // Not a Main Mode start (e.g. message 3 of an exchange we never saw): answering
+            // unauthenticated garbage would only make us a reflector.
+            return ExchangeResult.dropped(Drop.UNEXPECTED, "message 1 carries " + sas.size() + " SA payloads");
         }
         psk = ctx.preSharedKeys().forAddress(peer.getAddress());
         Phase1ProposalSelector selector = new Phase1ProposalSelector(ctx.policy(), method ->
