@@ -92,6 +92,17 @@ public final class IpPrefix {
         return length;
     }
 
+    /** The network address (host bits zero), a fresh copy. */
+    public byte[] networkAddress() {
+        return network.clone();
+    }
+
+    /** Whether every address of {@code other} lies inside this prefix (same family, not wider). */
+    public boolean contains(IpPrefix other) {
+        return other.network.length == network.length && other.length >= length
+                && contains(other.network, 0, other.network.length);
+    }
+
     /** Whether the address of {@code addressBytes} octets at {@code buf[off..)} lies inside this prefix. */
     public boolean contains(byte[] buf, int off, int addressBytes) {
         if (addressBytes != network.length) {

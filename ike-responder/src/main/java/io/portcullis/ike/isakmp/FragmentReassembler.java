@@ -20,7 +20,8 @@ import java.util.Objects;
  */
 public final class FragmentReassembler {
 
-    private record Key(long initiatorCookie, int fragmentId) {
+    /** {@code origin} is the sender's address (or null): two peers reusing a cookie never mix fragments. */
+    private record Key(Object origin, long initiatorCookie, int fragmentId) {
     }
 
     /** One incomplete message. */
@@ -56,10 +57,19 @@ public final class FragmentReassembler {
         return offer(message.header().initiatorCookie(), fragment);
     }
 
-    public synchronized ReassemblyResult offer(long initiatorCookie, FragmentPayload fragment) {
+    public ReassemblyResult offer(long initiatorCookie, FragmentPayload fragment) {
+        return offer(null, initiatorCookie, fragment);
+    }
+
+    /**
+     * Offers a fragment from a given sender (e.g. its socket address). Buffers are keyed by
+     * sender too, so an attacker who learns a peer's cookie cannot poison that peer's
+     * reassembly from another address.
+     */
+    public synchronized ReassemblyResult offer(Object origin, long initiatorCookie, FragmentPayload fragment) {
         Instant now = clock.instant();
         purgeExpired(now);
-        Key key = new Key(initiatorCookie, fragment.fragmentId());
+        Key key = new Key(origin, initiatorCookie, fragment.fragmentId());
         int number = fragment.number();
         if (number > limits.maxFragments()) {
             discard(key);

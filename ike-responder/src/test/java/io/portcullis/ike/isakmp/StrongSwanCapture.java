@@ -9,16 +9,16 @@ import java.util.HexFormat;
  * then Quick Mode with PFS and the Informational deletes at shutdown. Encrypted messages stay
  * encrypted: their keys are gone, so they test the header/ciphertext split and fragmentation.
  */
-final class StrongSwanCapture {
+public final class StrongSwanCapture {
 
     private StrongSwanCapture() {
     }
 
     /** Size of each Main Mode 5/6 fragment datagram: strongSwan's fragment_size 600 minus IPv4 and UDP headers. */
-    static final int FRAGMENT_DATAGRAM_SIZE = 572;
+    public static final int FRAGMENT_DATAGRAM_SIZE = 572;
 
     /** 180 bytes from 192.0.2.1:500. */
-    static final byte[] MAIN_MODE_1_INITIATOR = hex("""
+    public static final byte[] MAIN_MODE_1_INITIATOR = hex("""
             4d0dd3a981d24f2a00000000000000000110020000000000000000b40d00003800000001000000010000002c01010001
             000000240101000080010007800e0080800200048004000e80030003800b0001800c3de00d00000c09002689dfd6b712
             0d000014afcad71368a1f1c96b8696fc775701000d0000184048b7d56ebce88525e7de7f00d6c2d3800000000d000014
@@ -26,7 +26,7 @@ final class StrongSwanCapture {
             """);
 
     /** 160 bytes from 192.0.2.2:500. */
-    static final byte[] MAIN_MODE_2_RESPONDER = hex("""
+    public static final byte[] MAIN_MODE_2_RESPONDER = hex("""
             4d0dd3a981d24f2a07442bc726716fea0110020000000000000000a00d00003800000001000000010000002c01010001
             000000240101000080010007800e0080800200048004000e80030003800b0001800c3de00d00000c09002689dfd6b712
             0d000014afcad71368a1f1c96b8696fc775701000d0000184048b7d56ebce88525e7de7f00d6c2d38000000000000014
@@ -34,7 +34,7 @@ final class StrongSwanCapture {
             """);
 
     /** 396 bytes from 192.0.2.1:500. */
-    static final byte[] MAIN_MODE_3_INITIATOR = hex("""
+    public static final byte[] MAIN_MODE_3_INITIATOR = hex("""
             4d0dd3a981d24f2a07442bc726716fea04100200000000000000018c0a00010484470518c8cb13a2e28ef7abd1dbb8fd
             5dccb24c6712495f58da4bd7490a2f73acd1aa3c5c6f0270739e167c5640374d97e7def055735ebd029ffd8caebcbd39
             eb6995d6114e9644949536a7e8a53c64e1786af83c1c69aa1e24088f9928d0fae8fbd1b18f4d44ef7dedf16b29d121c5
@@ -47,7 +47,7 @@ final class StrongSwanCapture {
             """);
 
     /** 435 bytes from 192.0.2.2:500. */
-    static final byte[] MAIN_MODE_4_RESPONDER = hex("""
+    public static final byte[] MAIN_MODE_4_RESPONDER = hex("""
             4d0dd3a981d24f2a07442bc726716fea0410020000000000000001b30a0001046d40dbb5423454978fb3ebc9dc1c3028
             b7bbc15eb68e44d0b62a4ae364ffa3e9a19a4a2c10470f416f19aab70a20b7fc14182cc3c4869d60f20aadbbf587c328
             4afb38904a6b5c2d7ca03bfc53c77a09a681732af88758e04447efbc2a533dd3b599e57b47498dcf778555686eaed869
@@ -61,7 +61,7 @@ final class StrongSwanCapture {
             """);
 
     /** 572 bytes from 192.0.2.1:500. */
-    static final byte[] MAIN_MODE_5_FRAGMENT_1 = hex("""
+    public static final byte[] MAIN_MODE_5_FRAGMENT_1 = hex("""
             4d0dd3a981d24f2a07442bc726716fea84100200000000000000023c00000220000101004d0dd3a981d24f2a07442bc7
             26716fea0510020100000000000004dc4476730e18d755d190857e463bb7a3534ad68396131a95fca453cf203c4b3b2e
             b0f99292e9567af1aad3d003c25b893088aa162049ff3ca99adcc29a7a99ca295a0f3a57447eea7e9f70d554d15fc519
@@ -77,7 +77,7 @@ final class StrongSwanCapture {
             """);
 
     /** 572 bytes from 192.0.2.1:500. */
-    static final byte[] MAIN_MODE_5_FRAGMENT_2 = hex("""
+    public static final byte[] MAIN_MODE_5_FRAGMENT_2 = hex("""
             4d0dd3a981d24f2a07442bc726716fea84100200000000000000023c00000220000102007def3da94820903515a86835
             2f1b3ea87528751db86ad60297928f23ecc90cab2e4a3d2c19532ac5032e75a2f194030c57ca0c3fe848ee03949d5202
             5fe7708129d7f5e1eb937a58d3c49701a527e9f74a0a01d697562a20dc9d735bff34056049bcc4104f16e3b5ed8d9dc0
@@ -93,7 +93,7 @@ final class StrongSwanCapture {
             """);
 
     /** 208 bytes from 192.0.2.1:500. */
-    static final byte[] MAIN_MODE_5_FRAGMENT_3 = hex("""
+    public static final byte[] MAIN_MODE_5_FRAGMENT_3 = hex("""
             4d0dd3a981d24f2a07442bc726716fea8410020000000000000000d0000000b400010301701c521c1a43dbe6f1842680
             7940baa56ff384bda4a703161349fdc7c97b16a14bb4678f23bea01aa20a9677b2ddb42a7aab7d6b900b1b16685a668a
             87d66c3cec5a85f9a36ddfd794f21db85dbed86829fe5c3b9ae7ba2c70b0127cc6952f4f43d782830c25a0934587e5a3
@@ -102,7 +102,7 @@ final class StrongSwanCapture {
             """);
 
     /** 572 bytes from 192.0.2.2:500. */
-    static final byte[] MAIN_MODE_6_FRAGMENT_1 = hex("""
+    public static final byte[] MAIN_MODE_6_FRAGMENT_1 = hex("""
             4d0dd3a981d24f2a07442bc726716fea84100200000000000000023c00000220000101004d0dd3a981d24f2a07442bc7
             26716fea05100201000000000000048ce395404133c927dca40c1f30e85638a18b12d62b5e4c6bb7acae431bc67e40f3
             a851a2d15b184a3b8c564591aee7a96cf9166b4bbb0b09fab8e5446004dee9efeaa06358df4ba696e1a4f74e3b19e696
@@ -118,7 +118,7 @@ final class StrongSwanCapture {
             """);
 
     /** 572 bytes from 192.0.2.2:500. */
-    static final byte[] MAIN_MODE_6_FRAGMENT_2 = hex("""
+    public static final byte[] MAIN_MODE_6_FRAGMENT_2 = hex("""
             4d0dd3a981d24f2a07442bc726716fea84100200000000000000023c00000220000102006604339b4bce384396fe352e
             78467dd20a10568fc2517085cd271a7846acc9afaf35440934fc20911acb96c1ca0740d4b93b28a019578c1e8a17ca31
             894aa48aba566941f6aeb2632e6acc5be5b522e86b001810f02d784f7cbb849293446133429e10d6260503cfdc16472e
@@ -134,14 +134,14 @@ final class StrongSwanCapture {
             """);
 
     /** 128 bytes from 192.0.2.2:500. */
-    static final byte[] MAIN_MODE_6_FRAGMENT_3 = hex("""
+    public static final byte[] MAIN_MODE_6_FRAGMENT_3 = hex("""
             4d0dd3a981d24f2a07442bc726716fea8410020000000000000000800000006400010301818a9c6d15cb2f6b66bc9c81
             c806a74cf01203e8a648437aca537568d0b2db6630a4d91adbf4f8741106d869e4c96150172f96a097c68d60849514d2
             762bf3a4ed61e0d731e616e18ead8502dcb257d32eea115117dcf22105f0dc3c
             """);
 
     /** 460 bytes from 192.0.2.1:500. */
-    static final byte[] QUICK_MODE_1_INITIATOR = hex("""
+    public static final byte[] QUICK_MODE_1_INITIATOR = hex("""
             4d0dd3a981d24f2a07442bc726716fea081020016dcbf3d2000001ccef29d467c6b55a65e1d687a9767f8f232ef38610
             38d900637af864e83b3b0ae5b0c23fee0145a85937f9ac69994c23415cf86ae3ffdbbda6db73870c17c2ce2994466f9a
             8db6be794e116177bc8d95eed25ca3e08f0b97771bd241f339abb075d351d1d1e8beecbd259413f393e2979e68b720ac
@@ -155,7 +155,7 @@ final class StrongSwanCapture {
             """);
 
     /** 460 bytes from 192.0.2.2:500. */
-    static final byte[] QUICK_MODE_2_RESPONDER = hex("""
+    public static final byte[] QUICK_MODE_2_RESPONDER = hex("""
             4d0dd3a981d24f2a07442bc726716fea081020016dcbf3d2000001cceeb1235c9173998246887ef01a9ab490d5759ca8
             cd253f84521d19124f2323f36753c7faf8fedf852cbe90df5412157402597155e2d70a4adf1f3ac7c8c0f120ecc9dce2
             648a135d215f4f91fbca3e2770d4d88cbc02e0839dca846f18bf6b656d736c3f914fcc18635e09bc470101033fd600d6
@@ -169,20 +169,20 @@ final class StrongSwanCapture {
             """);
 
     /** 92 bytes from 192.0.2.1:500. */
-    static final byte[] INFORMATIONAL_1 = hex("""
+    public static final byte[] INFORMATIONAL_1 = hex("""
             4d0dd3a981d24f2a07442bc726716fea0810050146dcfe270000005c7919f1c9c87407fb5ad681f13c476abe203a558b
             2301692eeb2917085d6c03526a7d9d683c3550530b11ab9116c410eccc6446a05a7e38ff7cb62e51a6c5c2e9
             """);
 
     /** 108 bytes from 192.0.2.1:500. */
-    static final byte[] INFORMATIONAL_2 = hex("""
+    public static final byte[] INFORMATIONAL_2 = hex("""
             4d0dd3a981d24f2a07442bc726716fea081005011705102e0000006c8a8df075f4c628585c365703c3343e5a8e04abb5
             debfc79bf2e4ddb52382e807112fc5d6ebf50bfa4a81f0d17ef17c75ff405ed84e0adb2f2376ef76627670df5219ed53
             c86677febf87af3c9b5dce53
             """);
 
     /** 108 bytes from 192.0.2.2:500. */
-    static final byte[] INFORMATIONAL_3 = hex("""
+    public static final byte[] INFORMATIONAL_3 = hex("""
             4d0dd3a981d24f2a07442bc726716fea08100501b7c73f980000006cd73f654b089a92c1476d5768d701b6fe835a6c45
             2d8455733ccd8b7d7ccd8e6d0e489073b27fa655a8ea6f2884408e30a1a79c27daf5b899883a40bbe597b432b7a44ce1
             d65a9aa51c7931ca505d85b7

@@ -1,0 +1,52 @@
+package io.portcullis.ike.exchange;
+
+import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
+import io.portcullis.ike.isakmp.IdentificationPayload;
+import io.portcullis.ike.isakmp.NotifyType;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/** Something the gateway (SA installer, audit log, admin view) must learn about. */
+public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstablished, IkeEvent.ChildSaDeleted,
+        IkeEvent.IkeSaDeleted, IkeEvent.InitialContact, IkeEvent.ExchangeFailed {
+
+    IkeSaId ikeSa();
+
+    /** Main Mode completed: the peer is authenticated. */
+    record IkeSaEstablished(IkeSaId ikeSa, AuthenticatedPeer peer, InetSocketAddress peerAddress, String algorithms,
+            boolean peerBehindNat) implements IkeEvent {
+        public IkeSaEstablished {
+            Objects.requireNonNull(peer, "peer");
+        }
+    }
+
+    /** An IPsec SA pair is gone; remove both directions from the data plane. */
+    record ChildSaDeleted(IkeSaId ikeSa, int inboundSpi, int outboundSpi, Cause cause) implements IkeEvent {
+    }
+
+    record IkeSaDeleted(IkeSaId ikeSa, Cause cause) implements IkeEvent {
+    }
+
+    /**
+     * RFC 2407 §4.6.3.3: the peer rebooted and holds no older SAs; the gateway drops every
+     * other SA of this identity (the facade does so and reports the deletions).
+     */
+    record InitialContact(IkeSaId ikeSa, IdentificationPayload identity) implements IkeEvent {
+    }
+
+    /** An exchange failed and was answered (or not) with this notify; for the audit log. */
+    record ExchangeFailed(IkeSaId ikeSa, InetSocketAddress peerAddress, NotifyType notifyType, String detail)
+            implements IkeEvent {
+    }
+
+    enum Cause {
+        /** The peer sent a DELETE. */
+        PEER_DELETE,
+        /** The gateway tore the peer down (e.g. revocation). */
+        LOCAL_DELETE,
+        /** Replaced after the peer's INITIAL-CONTACT. */
+        INITIAL_CONTACT,
+        /** Lifetime expired. */
+        EXPIRED
+    }
+}

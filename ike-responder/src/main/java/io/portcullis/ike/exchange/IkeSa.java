@@ -1,0 +1,165 @@
+package io.portcullis.ike.exchange;
+
+import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
+import io.portcullis.ike.exchange.policy.Phase1Selection;
+import io.portcullis.ike.keymat.IkeMessageCrypto;
+import io.portcullis.ike.keymat.IvChains;
+import io.portcullis.ike.keymat.Phase1Keys;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An established ISAKMP SA: its keys and IV chains, the authenticated peer, its IPsec SAs, and
+ * the Quick Mode exchanges in progress under it. Not thread-safe: the facade serialises access.
+ */
+public final class IkeSa {
+
+    /** Quick Modes a peer may have open at once; more are refused (it chooses the M-IDs). */
+    static final int MAX_PENDING_QUICK_MODES = 8;
+    /** IV chains kept per SA (Quick Mode and Informational M-IDs). */
+    static final int MAX_IV_CHAINS = 32;
+
+    private final IkeSaId id;
+    private final Phase1Selection selection;
+    private final Phase1Keys keys;
+    private final IkeMessageCrypto crypto;
+    private final IvChains ivs;
+    private final AuthenticatedPeer peer;
+    private final InetSocketAddress local;
+    private final boolean natTraversal;
+    private final boolean peerBehindNat;
+    private final boolean peerFragmentation;
+    private final Instant established;
+    private InetSocketAddress peerAddress;
+    private final List<ChildSa> children = new ArrayList<>();
+    private final Map<Integer, QuickModeResponder> quickModes = new HashMap<>();
+    private Optional<Integer> lastDpdSequence = Optional.empty();
+
+    IkeSa(IkeSaId id, Phase1Selection selection, Phase1Keys keys, IkeMessageCrypto crypto, IvChains ivs,
+            AuthenticatedPeer peer, InetSocketAddress peerAddress, InetSocketAddress local, boolean natTraversal,
+            boolean peerBehindNat, boolean peerFragmentation, Instant established) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.selection = selection;
+        this.keys = keys;
+        this.crypto = crypto;
+        this.ivs = ivs;
+        this.peer = peer;
+        this.peerAddress = peerAddress;
+        this.local = local;
+        this.natTraversal = natTraversal;
+        this.peerBehindNat = peerBehindNat;
+        this.peerFragmentation = peerFragmentation;
+        this.established = established;
+    }
+
+    public IkeSaId id() {
+        return id;
+    }
+
+    public Phase1Selection selection() {
+        return selection;
+    }
+
+    public AuthenticatedPeer peer() {
+        return peer;
+    }
+
+    public InetSocketAddress peerAddress() {
+        return peerAddress;
+    }
+
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    public boolean natTraversal() {
+        return natTraversal;
+    }
+
+    public boolean peerBehindNat() {
+        return peerBehindNat;
+    }
+
+    public boolean peerFragmentation() {
+        return peerFragmentation;
+    }
+
+    public Instant established() {
+        return established;
+    }
+
+    public Instant expires() {
+        return established.plus(selection.lifetime());
+    }
+
+    public List<ChildSa> children() {
+        return List.copyOf(children);
+    }
+
+    Phase1Keys keys() {
+        return keys;
+    }
+
+    IkeMessageCrypto crypto() {
+        return crypto;
+    }
+
+    IvChains ivs() {
+        return ivs;
+    }
+
+    /** RFC 3947 §4: after NAT-T, the peer may move (port 500 → 4500, or a new NAT mapping). */
+    void peerMoved(InetSocketAddress newAddress) {
+        this.peerAddress = newAddress;
+    }
+
+    void addChild(ChildSa child) {
+        children.add(child);
+    }
+
+    Optional<ChildSa> removeChildBySpi(int spi) {
+        for (ChildSa child : children) {
+            if (child.outboundSpi() == spi || child.inboundSpi() == spi) {
+                children.remove(child);
+                return Optional.of(child);
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<ChildSa> removeAllChildren() {
+        List<ChildSa> all = List.copyOf(children);
+        children.clear();
+        return all;
+    }
+
+    Map<Integer, QuickModeResponder> quickModes() {
+        return quickModes;
+    }
+
+    /** RFC 3706 §7: accept a sequence number only if it moves forward (modulo 2^32 ordering). */
+    boolean acceptDpdSequence(int sequence) {
+        if (lastDpdSequence.isPresent() && sequence - lastDpdSequence.get() <= 0) {
+            return false;
+        }
+        lastDpdSequence = Optional.of(sequence);
+        return true;
+    }
+
+    /** Wipes the ISAKMP SA keys; the SA is unusable afterwards. */
+    void destroy() {
+        keys.destroy();
+        crypto.destroy();
+    }
+
+    @Override
+    public String toString() {
+        return "IkeSa[" + id + " " + peer.displayName() + "@" + peerAddress + " " + selection + "]";
+    }
+}

@@ -1,0 +1,214 @@
+package io.portcullis.ike.exchange;
+
+import io.portcullis.ike.crypto.DhGroup;
+import io.portcullis.ike.crypto.DhKeyPair;
+import io.portcullis.ike.crypto.IkeCryptoException;
+import io.portcullis.ike.esp.EspTransform;
+import io.portcullis.ike.exchange.policy.ChildSaTerms;
+import io.portcullis.ike.exchange.policy.Phase2ProposalSelector;
+import io.portcullis.ike.exchange.policy.Phase2Selection;
+import io.portcullis.ike.exchange.policy.SelectorDecision;
+import io.portcullis.ike.exchange.policy.TrafficSelectorNegotiator;
+import io.portcullis.ike.isakmp.Bytes;
+import io.portcullis.ike.isakmp.EncryptedMessage;
+import io.portcullis.ike.isakmp.ExchangeType;
+import io.portcullis.ike.isakmp.HashPayload;
+import io.portcullis.ike.isakmp.IdentificationPayload;
+import io.portcullis.ike.isakmp.IsakmpEncoder;
+import io.portcullis.ike.isakmp.IsakmpHeader;
+import io.portcullis.ike.isakmp.IsakmpMessage;
+import io.portcullis.ike.isakmp.KeyExchangePayload;
+import io.portcullis.ike.isakmp.NoncePayload;
+import io.portcullis.ike.isakmp.NotificationPayload;
+import io.portcullis.ike.isakmp.NotifyType;
+import io.portcullis.ike.isakmp.Payload;
+import io.portcullis.ike.isakmp.ProtocolId;
+import io.portcullis.ike.isakmp.SecurityAssociationPayload;
+import io.portcullis.ike.keymat.IvChain;
+import io.portcullis.ike.keymat.QuickModeHashes;
+import io.portcullis.ike.keymat.QuickModeKeymat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The responder side of Quick Mode (RFC 2409 §5.5):
+ * <pre>
+ *   1  HDR*, HASH(1), SA, Ni [, KE] [, IDci, IDcr]  →  2  HDR*, HASH(2), SA, Nr [, KE] [, IDci, IDcr] [, N(RESPONDER-LIFETIME)]
+ *   3  HDR*, HASH(3)                                 →  ChildSaEstablished
+ * </pre>
+ * The IPsec SAs become usable only after message 3 proved the initiator holds the keys (we
+ * do not use the commit bit). A message whose HASH fails is dropped without moving the IV.
+ */
+public final class QuickModeResponder {
+
+    public enum State { AWAITING_PROPOSAL, AWAITING_CONFIRMATION, COMPLETE, FAILED }
+
+    private final ResponderContext ctx;
+    private final IkeSa sa;
+    private final int messageId;
+    private final IvChain chain;
+    private State state = State.AWAITING_PROPOSAL;
+    private byte[] ni;
+    private byte[] nr;
+    private ChildSaEstablished pending;
+
+    QuickModeResponder(ResponderContext ctx, IkeSa sa, int messageId) {
+        this.ctx = ctx;
+        this.sa = sa;
+        this.messageId = messageId;
+        this.chain = sa.ivs().forMessageId(messageId);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public ExchangeResult process(EncryptedMessage message) {
+        Optional<ProtectedMessages.Opened> opened = ProtectedMessages.open(sa.crypto(), chain, ctx.decoder(), message);
+        if (opened.isEmpty()) {
+            return ExchangeResult.dropped(Drop.UNDECRYPTABLE, "Quick Mode message does not decrypt");
+        }
+        List<Payload> payloads = opened.get().message().message().payloads();
+        if (payloads.isEmpty() || !(payloads.get(0).body() instanceof HashPayload hash)) {
+            return ExchangeResult.dropped(Drop.BAD_HASH, "Quick Mode message does not start with HASH");
+        }
+        byte[] skeyidA = sa.keys().skeyidA();
+        try {
+            byte[] expected = state == State.AWAITING_PROPOSAL
+                    ? QuickModeHashes.hash1(sa.selection().prf(), skeyidA, messageId, ProtectedMessages.afterHash(payloads))
+                    : QuickModeHashes.hash3(sa.selection().prf(), skeyidA, messageId, ni, nr);
+            if (!QuickModeHashes.matches(expected, hash.hash().toByteArray())) {
+                return ExchangeResult.dropped(Drop.BAD_HASH, "HASH(" + (state == State.AWAITING_PROPOSAL ? 1 : 3)
+                        + ") does not verify");
+            }
+        } finally {
+            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
+        }
+        opened.get().decryption().commit();
+        return switch (state) {
+            case AWAITING_PROPOSAL -> proposal(opened.get().message().message());
+            case AWAITING_CONFIRMATION -> confirmation();
+            case COMPLETE, FAILED -> ExchangeResult.dropped(Drop.UNEXPECTED, "Quick Mode already " + state);
+        };
+    }
+
+    private ExchangeResult proposal(IsakmpMessage message) {
+        List<SecurityAssociationPayload> sas = message.all(SecurityAssociationPayload.class);
+        Optional<NoncePayload> nonce = message.first(NoncePayload.class);
+        List<KeyExchangePayload> kes = message.all(KeyExchangePayload.class);
+        List<IdentificationPayload> ids = message.all(IdentificationPayload.class);
+        if (sas.size() != 1 || nonce.isEmpty() || kes.size() > 1 || (ids.size() != 0 && ids.size() != 2)) {
+            return fail(NotifyType.PAYLOAD_MALFORMED, "Quick Mode 1 needs one SA, a nonce, at most one KE, zero or two IDs");
+        }
+        Optional<Phase2Selection> chosen = new Phase2ProposalSelector(ctx.policy(), sa.natTraversal()).select(sas.get(0));
+        if (chosen.isEmpty()) {
+            return fail(NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable ESP transform");
+        }
+        Phase2Selection selection = chosen.get();
+        if (selection.pfsGroup().isPresent() != !kes.isEmpty()) {
+            // RFC 2409 §5.5: KE is sent exactly when a group description is proposed
+            return fail(NotifyType.NO_PROPOSAL_CHOSEN, "KE payload and PFS group disagree");
+        }
+        SelectorDecision decision = new TrafficSelectorNegotiator(ctx.policy().protectedSubnets()).negotiate(
+                ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0)),
+                ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(1)), sa.peer().subnets());
+        if (decision instanceof SelectorDecision.Refused refused) {
+            return fail(NotifyType.INVALID_ID_INFORMATION, refused.reason());
+        }
+        SelectorDecision.Agreed selectors = (SelectorDecision.Agreed) decision;
+        ni = nonce.get().nonce().toByteArray();
+        nr = ctx.randomBytes(MainModeResponder.NONCE_LENGTH);
+        byte[] pfsSecret = null;
+        Optional<byte[]> ourKe = Optional.empty();
+        if (selection.pfsGroup().isPresent()) {
+            DhGroup group = selection.pfsGroup().get();
+            DhKeyPair pair = group.generate(ctx.random());
+            try {
+                pfsSecret = group.sharedSecret(pair.privateKey(), kes.get(0).publicValue().toByteArray());
+            } catch (IkeCryptoException e) {
+                return fail(NotifyType.INVALID_KEY_INFORMATION, e.getMessage());
+            } finally {
+                pair.privateKey().destroy();
+            }
+            ourKe = Optional.of(pair.publicValue());
+        }
+        int ourSpi = ctx.spis().allocate();
+        ChildSaTerms terms = ChildSaTerms.negotiate(selection.proposed(), ctx.policy());
+        pending = childSa(selection, selectors, terms, ourSpi, pfsSecret);
+        io.portcullis.ike.crypto.Bytes.wipe(pfsSecret);
+
+        List<Payload> rest = new ArrayList<>();
+        rest.add(Payload.of(selection.responseSa(ourSpi)));
+        rest.add(Payload.of(NoncePayload.of(nr)));
+        ourKe.ifPresent(ke -> rest.add(Payload.of(KeyExchangePayload.of(ke))));
+        if (!ids.isEmpty()) {
+            rest.add(Payload.of(selectors.idci()));
+            rest.add(Payload.of(selectors.idcr()));
+        }
+        terms.responderLifetime().ifPresent(data -> rest.add(Payload.of(NotificationPayload.of(
+                NotifyType.RESPONDER_LIFETIME, ProtocolId.IPSEC_ESP, Bytes.ofUnsigned(selection.peerSpi() & 0xFFFF_FFFFL, 4),
+                data))));
+        byte[] skeyidA = sa.keys().skeyidA();
+        byte[] hash2 = QuickModeHashes.hash2(sa.selection().prf(), skeyidA, messageId, ni, IsakmpEncoder.encodePayloads(rest));
+        io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
+        List<Payload> reply = new ArrayList<>();
+        reply.add(Payload.of(HashPayload.of(hash2)));
+        reply.addAll(rest);
+        IsakmpHeader header = IsakmpHeader.of(sa.id().initiatorCookie(), sa.id().responderCookie(),
+                ExchangeType.QUICK_MODE, 0, messageId);
+        state = State.AWAITING_CONFIRMATION;
+        return ExchangeResult.progress(List.of(ProtectedMessages.seal(sa.crypto(), chain, header, reply)),
+                "Quick Mode 2: " + selection.espTransform() + (selectors.narrowed() ? " (narrowed)" : ""));
+    }
+
+    private ChildSaEstablished childSa(Phase2Selection selection, SelectorDecision.Agreed selectors, ChildSaTerms terms,
+            int ourSpi, byte[] pfsSecret) {
+        EspTransform transform = selection.espTransform();
+        byte[] skeyidD = sa.keys().skeyidD();
+        try {
+            int protocol = ProtocolId.IPSEC_ESP.value();
+            byte[] inbound = QuickModeKeymat.keymat(sa.selection().prf(), skeyidD, pfsSecret, protocol, ourSpi, ni, nr,
+                    transform.keymatBytes());
+            byte[] outbound = QuickModeKeymat.keymat(sa.selection().prf(), skeyidD, pfsSecret, protocol,
+                    selection.peerSpi(), ni, nr, transform.keymatBytes());
+            ChildSaEstablished child = new ChildSaEstablished(sa.id(), ourSpi, selection.peerSpi(), transform, inbound,
+                    outbound, selectors.local(), selectors.remote(), terms.hard(), selection.udpEncapsulated(),
+                    sa.peerAddress());
+            io.portcullis.ike.crypto.Bytes.wipe(inbound, outbound);
+            return child;
+        } finally {
+            io.portcullis.ike.crypto.Bytes.wipe(skeyidD);
+        }
+    }
+
+    private ExchangeResult confirmation() {
+        state = State.COMPLETE;
+        sa.ivs().forget(messageId);
+        Instant now = ctx.clock().instant();
+        Instant expires = now.plus(pending.lifetime().hardTime());
+        sa.addChild(new ChildSa(pending.inboundSpi(), pending.outboundSpi(), pending.transform(), pending.local(),
+                pending.remote(), pending.udpEncapsulated(), now, expires));
+        ChildSaEstablished event = pending;
+        pending = null;
+        return ExchangeResult.complete(List.of(), List.of(event), "IPsec SA pair established");
+    }
+
+    /** A protected Informational notify on a fresh M-ID (RFC 2409 §5.7); this exchange ends. */
+    private ExchangeResult fail(NotifyType notify, String detail) {
+        state = State.FAILED;
+        sa.ivs().forget(messageId);
+        byte[] reply = ProtectedMessages.informational(sa, ctx.newMessageId(), Notifications.error(notify, sa.id()));
+        return ExchangeResult.failed(List.of(reply),
+                List.of(new IkeEvent.ExchangeFailed(sa.id(), sa.peerAddress(), notify, detail)), detail);
+    }
+
+    /** Releases the SPI of an exchange that never completed. */
+    void abandon() {
+        if (pending != null) {
+            ctx.spis().release(pending.inboundSpi());
+            pending = null;
+        }
+    }
+}

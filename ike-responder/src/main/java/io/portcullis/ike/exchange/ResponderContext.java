@@ -1,0 +1,52 @@
+package io.portcullis.ike.exchange;
+
+import io.portcullis.ike.exchange.auth.GatewayCredentials;
+import io.portcullis.ike.exchange.auth.PeerAuthenticator;
+import io.portcullis.ike.exchange.auth.PreSharedKeys;
+import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.isakmp.IsakmpDecoder;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every exchange of one responder shares: policy, credentials, the authentication ports,
+ * the injected clock and random source, and the SPI allocator.
+ */
+public record ResponderContext(ResponderPolicy policy, Optional<GatewayCredentials> credentials,
+        PeerAuthenticator authenticator, PreSharedKeys preSharedKeys, Clock clock, SecureRandom random,
+        SpiAllocator spis, IsakmpDecoder decoder) {
+
+    public ResponderContext {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(preSharedKeys, "preSharedKeys");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(spis, "spis");
+        Objects.requireNonNull(decoder, "decoder");
+    }
+
+    public static ResponderContext of(ResponderPolicy policy, GatewayCredentials credentials,
+            PeerAuthenticator authenticator, PreSharedKeys preSharedKeys, Clock clock, SecureRandom random) {
+        return new ResponderContext(policy, Optional.ofNullable(credentials), authenticator, preSharedKeys, clock,
+                random, new SpiAllocator(random), new IsakmpDecoder());
+    }
+
+    byte[] randomBytes(int length) {
+        byte[] out = new byte[length];
+        random.nextBytes(out);
+        return out;
+    }
+
+    /** A random non-zero message ID for exchanges we start (RFC 2408 §3.1). */
+    int newMessageId() {
+        int id;
+        do {
+            id = random.nextInt();
+        } while (id == 0);
+        return id;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The IKEv1 responder (RFC 2409) as plain Java: fed datagrams, a clock and a random source; it
+ * returns datagrams to send and {@link io.portcullis.ike.exchange.IkeEvent}s.
+ *
+ * <p>Flow (DESIGN.md, data flow 3): {@link io.portcullis.ike.exchange.IkeResponder#process} →
+ * fragment reassembly → retransmission cache → by cookies and message ID to
+ * {@link io.portcullis.ike.exchange.MainModeResponder} (proposal selection, DH, peer
+ * authentication through {@link io.portcullis.ike.exchange.auth.PeerAuthenticator}),
+ * {@link io.portcullis.ike.exchange.QuickModeResponder} (ESP proposal, traffic selectors vs the
+ * peer's RFC 3779 subnets and the protected subnets, KEYMAT →
+ * {@link io.portcullis.ike.exchange.ChildSaEstablished}), or the Informational handler (DPD,
+ * DELETE, INITIAL-CONTACT). {@link io.portcullis.ike.exchange.IkeResponder#deletePeer} tears a
+ * peer down (revocation). Sub-packages: {@code policy} (what is acceptable), {@code auth}
+ * (who the peer is).
+ */
+package io.portcullis.ike.exchange;
