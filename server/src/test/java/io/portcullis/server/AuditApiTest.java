@@ -60,6 +60,25 @@ class AuditApiTest {
     }
 
     @Test
+    void concurrentIssuancesAllLandOnAnIntactChain() throws Exception {
+        int before = Api.as("auditor").queryParam("action", "certificate.issued").queryParam("size", 1)
+                .get("/api/v1/audit").then().statusCode(200).extract().path("total");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<String>> serials = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            int n = i;
+            serials.add(pool.submit(() -> CertificateApiTest.issueGateway("parallel-" + n + ".example.net")));
+        }
+        for (java.util.concurrent.Future<String> serial : serials) {
+            org.assertj.core.api.Assertions.assertThat(serial.get()).isNotBlank();
+        }
+        pool.shutdown();
+        Api.as("auditor").queryParam("action", "certificate.issued").queryParam("size", 1).get("/api/v1/audit")
+                .then().statusCode(200).body("total", equalTo(before + 24));
+        Api.as("auditor").get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
     void auditPagingRejectsBadValues() {
         Api.as("auditor").queryParam("page", -1).get("/api/v1/audit")
                 .then().statusCode(400).body("type", equalTo("urn:portcullis:problem:invalid-page"));

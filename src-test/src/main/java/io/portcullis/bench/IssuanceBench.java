@@ -244,8 +244,14 @@ public final class IssuanceBench {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toAbsolutePath().toString())
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            // Extra JVM options for the server, e.g. a flight recording while profiling the benchmark.
+            String extra = System.getenv("PORTCULLIS_BENCH_SERVER_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
             builder.environment().putAll(Map.of("PORTCULLIS_DATA_DIR", data.toString(),

@@ -2,63 +2,63 @@ package io.portcullis.ca.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Appends to the hash chain. The chain head row is locked for the rest of the caller's
- * transaction, so appends from concurrent requests (or server instances) are serialised and
- * every entry hashes its real predecessor. Callers append last in their unit of work to keep that
- * lock short.
+ * Records audit events. An event is written to {@code audit_pending} in the caller's
+ * transaction, so it commits or rolls back with the change it describes and no request waits on
+ * a global lock; the {@link AuditSequencer} then places committed events on the hash chain.
+ * Reading or verifying the log seals pending events first, so readers always see every event.
  */
 @ApplicationScoped
 public class AuditLog {
 
     private final EntityManager em;
     private final Clock clock;
+    private final AuditSequencer sequencer;
 
-    public AuditLog(EntityManager em, Clock clock) {
+    public AuditLog(EntityManager em, Clock clock, AuditSequencer sequencer) {
         this.em = em;
         this.clock = clock;
+        this.sequencer = sequencer;
     }
 
-    /** Appends inside the caller's transaction: the entry commits or rolls back with the audited change. */
+    /** Records inside the caller's transaction: the event commits or rolls back with the audited change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRecord append(AuditEvent event) {
-        return doAppend(event);
+    public void append(AuditEvent event) {
+        record(event);
     }
 
     /**
-     * Appends in a transaction of its own, for events whose surrounding work is about to fail
-     * (a refused login, a rejected CSR) and would otherwise take the entry down with it.
+     * Records in a transaction of its own, for events whose surrounding work is about to fail
+     * (a refused login, a rejected CSR) and would otherwise take the event down with it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public AuditRecord appendIndependently(AuditEvent event) {
-        return doAppend(event);
+    public void appendIndependently(AuditEvent event) {
+        record(event);
     }
 
-    private AuditRecord doAppend(AuditEvent event) {
-        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        AuditEntry entry = new AuditEntry();
-        entry.seq = head.lastSeq + 1;
-        entry.occurredAt = AuditHasher.normalise(clock.instant());
-        entry.actor = event.actor();
-        entry.action = event.action();
-        entry.target = event.target();
-        entry.outcome = event.outcome().name();
-        entry.details = event.details();
-        entry.prevHash = head.lastHash;
-        entry.entryHash = AuditHasher.hashOf(entry.toRecord());
-        em.persist(entry);
-        head.lastSeq = entry.seq;
-        head.lastHash = entry.entryHash;
-        return entry.toRecord();
+    private void record(AuditEvent event) {
+        AuditPending pending = new AuditPending();
+        pending.occurredAt = AuditHasher.normalise(clock.instant());
+        pending.actor = event.actor();
+        pending.action = event.action();
+        pending.target = event.target();
+        pending.outcome = event.outcome().name();
+        pending.details = event.details();
+        em.persist(pending);
+    }
+
+    /** Walks the whole chain (after sealing what is pending) and reports the first break, if any. */
+    public AuditChainVerifier verify() {
+        sequencer.sealAll();
+        return walk();
     }
 
     @Transactional
-    public AuditChainVerifier verify() {
+    AuditChainVerifier walk() {
         AuditChainVerifier verifier = new AuditChainVerifier();
         final int batch = 500;
         long after = 0;

@@ -2,6 +2,7 @@ package io.portcullis.ca.audit;
 
 import io.portcullis.ca.store.Page;
 import io.portcullis.ca.store.PageRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -15,15 +16,23 @@ import java.util.Optional;
 public class AuditQuery {
 
     private final EntityManager em;
+    private final AuditSequencer sequencer;
 
-    public AuditQuery(EntityManager em) {
+    public AuditQuery(EntityManager em, AuditSequencer sequencer) {
         this.em = em;
+        this.sequencer = sequencer;
     }
 
     public record Filter(Optional<String> action, Optional<String> actor, Optional<String> text) {
     }
 
+    /** Seals pending events first, so a reader sees every committed event. */
     public Page<AuditRecord> find(Filter filter, PageRequest page) {
+        sequencer.sealAll();
+        return QuarkusTransaction.joiningExisting().call(() -> query(filter, page));
+    }
+
+    private Page<AuditRecord> query(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         filter.action().ifPresent(a -> {

@@ -4,9 +4,10 @@ import io.portcullis.ca.audit.AuditAction;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditEntry;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.audit.AuditSequencer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -21,16 +22,22 @@ public class ConfigurationAudit {
     private final PortcullisConfig config;
     private final AuditLog audit;
     private final EntityManager em;
+    private final AuditSequencer sequencer;
 
-    public ConfigurationAudit(PortcullisConfig config, AuditLog audit, EntityManager em) {
+    public ConfigurationAudit(PortcullisConfig config, AuditLog audit, EntityManager em, AuditSequencer sequencer) {
         this.config = config;
         this.audit = audit;
         this.em = em;
+        this.sequencer = sequencer;
     }
 
     /** Returns true when the settings differ from the last audited ones (or none were audited yet). */
-    @Transactional
     public boolean recordIfChanged() {
+        sequencer.sealAll();
+        return QuarkusTransaction.requiringNew().call(this::compareAndRecord);
+    }
+
+    private boolean compareAndRecord() {
         String current = summary();
         List<AuditEntry> last = em.createQuery(
                         "from AuditEntry where action = :action order by seq desc", AuditEntry.class)
