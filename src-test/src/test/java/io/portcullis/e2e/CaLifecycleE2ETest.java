@@ -61,6 +61,12 @@ class CaLifecycleE2ETest {
         Map<String, String> env = Map.of("PORTCULLIS_ADMIN_PASSWORD", "e2e-admin-password");
         CompletableFuture<PackagedServer> a = CompletableFuture.supplyAsync(() -> startUnchecked(data, env));
         CompletableFuture<PackagedServer> b = CompletableFuture.supplyAsync(() -> startUnchecked(data, env));
+        // Wait for both before asserting, so that one failing to start never leaks the other's process.
+        CompletableFuture.allOf(a, b).exceptionally(failure -> null).join();
+        if (a.isCompletedExceptionally() || b.isCompletedExceptionally()) {
+            closeQuietly(a);
+            closeQuietly(b);
+        }
         try (PackagedServer first = a.join(); PackagedServer second = b.join()) {
             assertThat(first.getBytes("/pki/root-ca.crt")).isEqualTo(second.getBytes("/pki/root-ca.crt"));
             assertThat(first.getBytes("/pki/issuing-ca.crt")).isEqualTo(second.getBytes("/pki/issuing-ca.crt"));
@@ -74,6 +80,16 @@ class CaLifecycleE2ETest {
             String serial = first.json("POST", "/api/v1/certificates", tokenA,
                     Map.of("csr", Files.readString(work.resolve("r.csr")), "profile", "ike-gateway"), 201).get("serial").asText();
             assertThat(second.json("GET", "/api/v1/certificates/" + serial, token, null, 200).get("status").asText()).isEqualTo("valid");
+        }
+    }
+
+    private static void closeQuietly(CompletableFuture<PackagedServer> server) {
+        if (!server.isCompletedExceptionally()) {
+            try {
+                server.join().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
