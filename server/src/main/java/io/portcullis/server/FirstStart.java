@@ -3,6 +3,7 @@ package io.portcullis.server;
 import io.portcullis.ca.auth.FirstAdmin;
 import io.portcullis.ca.authority.CaBootstrapper;
 import io.portcullis.ca.config.ConfigurationAudit;
+import io.portcullis.ca.config.DataDirectory;
 import io.portcullis.ca.config.PortcullisConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,18 +27,21 @@ public class FirstStart {
     private final FirstAdmin firstAdmin;
     private final ConfigurationAudit configurationAudit;
     private final PortcullisConfig config;
+    private final DataDirectory dataDirectory;
     private final int httpPort;
 
-    public FirstStart(CaBootstrapper caBootstrapper, FirstAdmin firstAdmin, ConfigurationAudit configurationAudit, PortcullisConfig config,
+    public FirstStart(CaBootstrapper caBootstrapper, FirstAdmin firstAdmin, ConfigurationAudit configurationAudit, PortcullisConfig config, DataDirectory dataDirectory,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.caBootstrapper = caBootstrapper;
         this.firstAdmin = firstAdmin;
         this.configurationAudit = configurationAudit;
         this.config = config;
+        this.dataDirectory = dataDirectory;
         this.httpPort = httpPort;
     }
 
     void onStart(@Observes StartupEvent event) {
+        dataDirectory.restrictToOwner();
         if (!caBootstrapper.ensureHierarchy()) {
             LOG.info("CA hierarchy found in the database; using it");
         }
@@ -48,8 +52,7 @@ public class FirstStart {
         String local = "http://localhost:" + httpPort;
         LOG.infof("Portcullis is up. Admin API: %s/api/v1  OpenAPI: %s/q/openapi  Health: %s/q/health/ready",
                 local, local, local);
-        LOG.infof("Data directory: %s; public URL in certificates: %s",
-                Path.of(config.dataDir()).toAbsolutePath().normalize(), config.publicUrl());
+        LOG.infof("Data directory: %s; public URL in certificates: %s", dataDirectory.root(), config.publicUrl());
         passwordFile.ifPresent(file -> LOG.infof(
                 "First administrator '%s' created; its generated password is in %s (readable by this user only)",
                 config.adminUsername(), file));

@@ -23,6 +23,7 @@ class CaLifecycleE2ETest {
         try (PackagedServer server = PackagedServer.start(data, Map.of())) {
             Path passwordFile = data.resolve("initial-admin-password");
             assertThat(passwordFile).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("keystore-password")))).isEqualTo("rw-------");
             String password = Files.readString(passwordFile).strip();

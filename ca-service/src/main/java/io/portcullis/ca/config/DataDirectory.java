@@ -26,6 +26,19 @@ public class DataDirectory {
         return root().resolve(name);
     }
 
+    /**
+     * Makes the directory owner-only. The embedded database may have created it (with the
+     * process umask) before any of our code ran, and it holds key stores and password hashes.
+     */
+    public void restrictToOwner() {
+        ensureExists();
+        try {
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot make the data directory " + root + " owner-only", e);
+        }
+    }
+
     private void ensureExists() {
         if (Files.isDirectory(root)) {
             return;
