@@ -42,12 +42,7 @@ public class AuditLog {
 
     private void record(AuditEvent event) {
         AuditPending pending = new AuditPending();
-        pending.occurredAt = AuditHasher.normalise(clock.instant());
-        pending.actor = event.actor();
-        pending.action = event.action();
-        pending.target = event.target();
-        pending.outcome = event.outcome().name();
-        pending.details = event.details();
+        pending.fields = new AuditFields(AuditHasher.normalise(clock.instant()), event);
         em.persist(pending);
     }
 

@@ -1,13 +1,12 @@
 package io.portcullis.ca.audit;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** An audit event committed with its change but not yet placed on the hash chain. */
 @Entity
@@ -19,21 +18,6 @@ public class AuditPending {
     @SequenceGenerator(name = "audit_pending_seq", sequenceName = "audit_pending_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "occurred_at", nullable = false)
-    public Instant occurredAt;
-
-    @Column(nullable = false)
-    public String actor;
-
-    @Column(nullable = false)
-    public String action;
-
-    @Column(nullable = false)
-    public String target;
-
-    @Column(nullable = false)
-    public String outcome;
-
-    @Column(nullable = false)
-    public String details;
+    @Embedded
+    public AuditFields fields;
 }

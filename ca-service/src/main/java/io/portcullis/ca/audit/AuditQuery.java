@@ -36,15 +36,15 @@ public class AuditQuery {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         filter.action().ifPresent(a -> {
-            where.append(" and e.action = :action");
+            where.append(" and e.fields.action = :action");
             params.put("action", a);
         });
         filter.actor().ifPresent(a -> {
-            where.append(" and e.actor = :actor");
+            where.append(" and e.fields.actor = :actor");
             params.put("actor", a);
         });
         filter.text().ifPresent(t -> {
-            where.append(" and (lower(e.target) like :text escape '\\' or lower(e.details) like :text escape '\\')");
+            where.append(" and (lower(e.fields.target) like :text escape '\\' or lower(e.fields.details) like :text escape '\\')");
             params.put("text", "%" + PageRequest.escapeLike(t.toLowerCase()) + "%");
         });
         TypedQuery<AuditEntry> query = em.createQuery("select e from AuditEntry e" + where + " order by e.seq desc", AuditEntry.class);

@@ -50,12 +50,7 @@ public class AuditSequencer {
         for (AuditPending event : pending) {
             AuditEntry entry = new AuditEntry();
             entry.seq = head.lastSeq + 1;
-            entry.occurredAt = event.occurredAt;
-            entry.actor = event.actor;
-            entry.action = event.action;
-            entry.target = event.target;
-            entry.outcome = event.outcome;
-            entry.details = event.details;
+            entry.fields = event.fields.copy();
             entry.prevHash = head.lastHash;
             entry.entryHash = AuditHasher.hashOf(entry.toRecord());
             em.persist(entry);

@@ -40,11 +40,11 @@ public class ConfigurationAudit {
     private boolean compareAndRecord() {
         String current = summary();
         List<AuditEntry> last = em.createQuery(
-                        "from AuditEntry where action = :action order by seq desc", AuditEntry.class)
+                        "from AuditEntry where fields.action = :action order by seq desc", AuditEntry.class)
                 .setParameter("action", AuditAction.CONFIGURATION_CHANGED)
                 .setMaxResults(1)
                 .getResultList();
-        if (!last.isEmpty() && last.get(0).details.equals(current)) {
+        if (!last.isEmpty() && last.get(0).fields.details.equals(current)) {
             return false;
         }
         audit.append(AuditEvent.success("system", AuditAction.CONFIGURATION_CHANGED, "startup", current));
