@@ -1,23 +1,13 @@
 package io.portcullis.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portcullis.ca.keys.EncryptedKeyStore;
-import io.portcullis.ca.signing.CaSigner;
-import io.portcullis.ca.signing.SoftwareCaSigner;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.ContentSigner;
 
 /**
  * Issues N certificates through the REST API of a freshly started packaged server at
@@ -41,9 +26,9 @@ import org.bouncycastle.operator.ContentSigner;
  */
 public final class IssuanceBench {
 
-    private static final String ADMIN_PASSWORD = "bench-admin-password";
-    private static final String KEYSTORE_PASSWORD = "bench-keystore-password";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String KEYSTORE_PASSWORD = "bench-keystore-password";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
@@ -53,12 +38,12 @@ public final class IssuanceBench {
 
         List<String> csrs = CsrFactory.ecP256(options.requests + options.warmup);
         LoadResult load;
-        try (RunningServer server = RunningServer.start(options.serverJar, data, options.caKey)) {
+        try (RunningServer server = RunningServer.start(options.serverJar, data, options.caKey, ADMIN_PASSWORD, KEYSTORE_PASSWORD)) {
             String token = server.login("admin", ADMIN_PASSWORD);
             new LoadClient(server.baseUrl, token).run(csrs.subList(0, options.warmup), options.concurrency);
             load = new LoadClient(server.baseUrl, token).run(csrs.subList(options.warmup, csrs.size()), options.concurrency);
         }
-        SignResult raw = RawSigning.measure(data, options.signSeconds);
+        SignResult raw = RawSigning.measure(data, options.signSeconds, KEYSTORE_PASSWORD);
 
         System.out.printf("REST issuance:   %8.1f certificates/s   p50 %6.2f ms   p99 %6.2f ms   (%d ok, %d failed)%n",
                 load.perSecond(), load.percentile(50), load.percentile(99), load.ok, load.failed);
@@ -168,135 +153,5 @@ public final class IssuanceBench {
         }
     }
 
-    /**
-     * Opens the stopped server's H2 database, decrypts the issuing CA key with the key store
-     * password the server was given, and re-signs the TBS part of an issued certificate as fast as
-     * the machine allows: the ceiling that REST issuance is compared with.
-     */
-    static final class RawSigning {
-        static SignResult measure(Path data, int seconds) throws Exception {
-            byte[] keystore;
-            byte[] sampleCertificate;
-            String url = "jdbc:h2:file:" + data.resolve("db/portcullis") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-            try (Connection db = DriverManager.getConnection(url, "portcullis", "")) {
-                keystore = single(db, "select keystore from certificate_authority where id = 'issuing'");
-                sampleCertificate = single(db, "select certificate_der from certificate where status = 'VALID' limit 1");
-            }
-            KeyStore.PrivateKeyEntry entry = EncryptedKeyStore.fromBytes(keystore, KEYSTORE_PASSWORD.toCharArray(), "ca");
-            List<X509CertificateHolder> chain = new ArrayList<>();
-            for (java.security.cert.Certificate c : entry.getCertificateChain()) {
-                chain.add(new X509CertificateHolder(c.getEncoded()));
-            }
-            CaSigner signer = new SoftwareCaSigner(entry.getPrivateKey(), chain);
-            byte[] tbs = Certificate.getInstance(sampleCertificate).getTBSCertificate().getEncoded();
 
-            int threads = Runtime.getRuntime().availableProcessors();
-            AtomicLong signatures = new AtomicLong();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            long start = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < deadline) {
-                        ContentSigner contentSigner = signer.newContentSigner();
-                        try (OutputStream out = contentSigner.getOutputStream()) {
-                            out.write(tbs);
-                        }
-                        if (contentSigner.getSignature().length == 0) {
-                            throw new IllegalStateException("empty signature");
-                        }
-                        signatures.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            long elapsed = System.nanoTime() - start;
-            pool.shutdown();
-            return new SignResult(signatures.get(), elapsed, threads);
-        }
-
-        private static byte[] single(Connection db, String sql) throws Exception {
-            try (PreparedStatement statement = db.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new IllegalStateException("no row for: " + sql);
-                }
-                return rows.getBytes(1);
-            }
-        }
-    }
-
-    /** The packaged server as a child process with a fresh data directory. */
-    static final class RunningServer implements AutoCloseable {
-        final String baseUrl;
-        private final Process process;
-
-        private RunningServer(String baseUrl, Process process) {
-            this.baseUrl = baseUrl;
-            this.process = process;
-        }
-
-        static RunningServer start(Path jar, Path data, String caKey) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            // Extra JVM options for the server, e.g. a flight recording while profiling the benchmark.
-            String extra = System.getenv("PORTCULLIS_BENCH_SERVER_OPTS");
-            if (extra != null && !extra.isBlank()) {
-                command.addAll(List.of(extra.trim().split("\\s+")));
-            }
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
-            builder.environment().putAll(Map.of("PORTCULLIS_DATA_DIR", data.toString(),
-                    "QUARKUS_HTTP_PORT", Integer.toString(port), "QUARKUS_HTTP_HOST", "127.0.0.1",
-                    "PORTCULLIS_ADMIN_PASSWORD", ADMIN_PASSWORD, "PORTCULLIS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD,
-                    "PORTCULLIS_CA_ISSUING_KEY_ALGORITHM", caKey));
-            RunningServer server = new RunningServer("http://127.0.0.1:" + port, builder.start());
-            server.awaitReady();
-            return server;
-        }
-
-        private void awaitReady() throws Exception {
-            HttpClient http = HttpClient.newHttpClient();
-            for (int i = 0; i < 360; i++) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("server exited with " + process.exitValue());
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
-            }
-            throw new IllegalStateException("server did not become ready");
-        }
-
-        String login(String user, String password) throws Exception {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", user, "password", password))))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body()).get("token").asText();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-    }
 }
