@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.RuntimeOperatorException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -26,6 +27,12 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * be handed out.
  */
 public final class CertificateSigningStep {
+
+    /** The issuer's verifier, built once per CA certificate rather than once per signature. */
+    private record CachedVerifier(X509CertificateHolder issuer, ContentVerifierProvider provider) {
+    }
+
+    private volatile CachedVerifier cachedVerifier;
 
     public X509CertificateHolder sign(TBSCertificate tbs, CaSigner signer) {
         ContentSigner contentSigner = signer.newContentSigner();
@@ -50,11 +57,10 @@ public final class CertificateSigningStep {
         return certificate;
     }
 
-    private static void verify(X509CertificateHolder certificate, CaSigner signer) {
+    private void verify(X509CertificateHolder certificate, CaSigner signer) {
         boolean valid;
         try {
-            valid = certificate.isSignatureValid(new JcaContentVerifierProviderBuilder()
-                    .setProvider(BcProvider.INSTANCE).build(signer.certificate()));
+            valid = certificate.isSignatureValid(verifierFor(signer.certificate()));
         } catch (CertException | OperatorCreationException | CertificateException e) {
             throw PortcullisException.internal("signing-failed", "cannot verify the new signature: " + e.getMessage(), e);
         }
@@ -62,5 +68,14 @@ public final class CertificateSigningStep {
             throw PortcullisException.internal("signing-failed",
                     "the signature over '" + certificate.getSubject() + "' does not verify with the CA certificate; nothing was issued", null);
         }
+    }
+
+    private ContentVerifierProvider verifierFor(X509CertificateHolder issuer) throws OperatorCreationException, CertificateException {
+        CachedVerifier cached = cachedVerifier;
+        if (cached == null || !cached.issuer().equals(issuer)) {
+            cached = new CachedVerifier(issuer, new JcaContentVerifierProviderBuilder().setProvider(BcProvider.INSTANCE).build(issuer));
+            cachedVerifier = cached;
+        }
+        return cached.provider();
     }
 }
