@@ -13,7 +13,10 @@ import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -70,8 +73,10 @@ public final class CertRepWriter {
         String algorithm = SIGNATURES.getOrDefault(request.digestAlgorithm(), "SHA256withRSA");
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            // SignerInfo.signatureAlgorithm = rsaEncryption, as RFC 8894 clients expect (strongSwan accepts nothing else).
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BcProvider.INSTANCE).build())
+                    new JcaDigestCalculatorProviderBuilder().setProvider(BcProvider.INSTANCE).build(),
+                    signatureAlgorithm -> new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE))
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
                     .build(new JcaContentSignerBuilder(algorithm).setProvider(BcProvider.INSTANCE).build(ra.key()), ra.certificate()));
             generator.addCertificates(new CollectionStore<>(java.util.List.of(ra.certificate())));

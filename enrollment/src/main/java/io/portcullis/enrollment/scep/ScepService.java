@@ -46,7 +46,13 @@ import org.jboss.logging.Logger;
 public class ScepService {
 
     private static final Logger LOG = Logger.getLogger(ScepService.class);
-    public static final String CAPABILITIES = String.join("\n", "AES", "POSTPKIOperation", "Renewal", "SCEPStandard", "SHA-256", "SHA-512") + "\n";
+    /**
+     * Every capability listed is served. SHA-384 matters beyond itself: strongSwan 5.9.x (Debian 12)
+     * tests its capability flags by enum index rather than by bit, and only the SHA-384 line makes
+     * its checks for SHA-256 and AES succeed (through the SCEPStandard test).
+     */
+    public static final String CAPABILITIES = String.join("\n", "AES", "POSTPKIOperation", "Renewal", "SCEPStandard", "SHA-256",
+            "SHA-384", "SHA-512") + "\n";
 
     private final CsrParser csrParser = new CsrParser();
     private final PkiMessageReader reader;
