@@ -10,6 +10,7 @@ import io.portcullis.ca.error.ProblemKind;
 import io.portcullis.ca.hierarchy.PkiUrls;
 import io.portcullis.ca.profile.CertificateDraft;
 import io.portcullis.ca.profile.CertificateProfile;
+import io.portcullis.ca.profile.IpAddressBlocks;
 import io.portcullis.ca.profile.ProfileInput;
 import io.portcullis.ca.profile.ProfileRegistry;
 import io.portcullis.ca.signing.CaSigner;
@@ -70,7 +71,12 @@ public class IssuancePipeline {
             keyPolicy.check(csr.publicKey());
             CertificateProfile profile = profiles.get(request.profile());
             draft = profile.apply(new ProfileInput(csr, clock.instant(), request.requestedValidity(),
-                    issuer.certificate(), urls));
+                    issuer.certificate(), urls, request.ipAddressBlocks()));
+            if (request.ipAddressBlocks().isPresent()
+                    && draft.extensions().stream().noneMatch(e -> e.getExtnId().equals(IpAddressBlocks.OID))) {
+                throw PortcullisException.badRequest("ip-address-blocks-not-allowed",
+                        "profile " + request.profile() + " does not carry RFC 3779 IP address blocks; use " + ProfileRegistry.IKE_GATEWAY);
+            }
         } catch (PortcullisException refused) {
             if (refused.kind() == ProblemKind.BAD_REQUEST) {
                 audit.appendIndependently(AuditEvent.failure(request.requester(), AuditAction.CERTIFICATE_ISSUE_REFUSED,

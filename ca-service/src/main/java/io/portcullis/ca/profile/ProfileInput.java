@@ -8,13 +8,22 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-/** What a profile may look at: the checked CSR, the current time, an optional requested validity, the issuing CA. */
+/**
+ * What a profile may look at: the checked CSR, the current time, an optional requested validity,
+ * the issuing CA, and the IP address blocks the caller has authorised for the subject (enrollment
+ * passes a peer's registered subnets; they never come from the CSR).
+ */
 public record ProfileInput(
         CsrDetails csr,
         Instant now,
         Optional<Duration> requestedValidity,
         X509CertificateHolder issuer,
-        PkiUrls urls) {
+        PkiUrls urls,
+        Optional<IpAddressBlocks> ipAddressBlocks) {
+
+    public ProfileInput(CsrDetails csr, Instant now, Optional<Duration> requestedValidity, X509CertificateHolder issuer, PkiUrls urls) {
+        this(csr, now, requestedValidity, issuer, urls, Optional.empty());
+    }
 
     public ProfileInput {
         Objects.requireNonNull(csr, "csr");
@@ -22,5 +31,6 @@ public record ProfileInput(
         Objects.requireNonNull(requestedValidity, "requestedValidity");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(urls, "urls");
+        Objects.requireNonNull(ipAddressBlocks, "ipAddressBlocks");
     }
 }

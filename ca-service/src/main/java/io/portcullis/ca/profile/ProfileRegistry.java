@@ -22,6 +22,7 @@ public final class ProfileRegistry {
     public static final String TLS_SERVER = "tls-server";
     public static final String OCSP_SIGNER = "ocsp-signer";
     public static final String SUB_CA = "sub-ca";
+    public static final String SCEP_RA = "scep-ra";
 
     private final Map<String, CertificateProfile> profiles;
 
@@ -33,7 +34,7 @@ public final class ProfileRegistry {
     }
 
     public static ProfileRegistry standard() {
-        return new ProfileRegistry(List.of(ikeGateway(), tlsServer(), ocspSigner(), subCa()));
+        return new ProfileRegistry(List.of(ikeGateway(), tlsServer(), ocspSigner(), subCa(), scepRa()));
     }
 
     public CertificateProfile get(String name) {
@@ -59,6 +60,22 @@ public final class ProfileRegistry {
                 BasicConstraintsRule.endEntity(),
                 new KeyUsageRule(KeyUsage.digitalSignature, KeyUsage.keyEncipherment),
                 new ExtendedKeyUsageRule(KeyPurposeId.id_kp_ipsecIKE, KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth),
+                new KeyIdentifiersRule(),
+                RevocationPointersRule.issuingCaFull(),
+                new IpAddressBlocksRule()));
+    }
+
+    /**
+     * The SCEP registration authority (RFC 8894 §2.2): an RSA key that signs SCEP responses and
+     * that clients encrypt their requests to, so both key usages and no EKU (clients such as
+     * strongSwan and Cisco IOS pick the RA certificate by key usage).
+     */
+    static CertificateProfile scepRa() {
+        return new RuleBasedProfile(SCEP_RA, List.of(
+                SubjectRule.copyFromCsrRequired(),
+                new ValidityRule(Duration.ofDays(365), Duration.ofDays(730)),
+                BasicConstraintsRule.endEntity(),
+                new KeyUsageRule(KeyUsage.digitalSignature, KeyUsage.keyEncipherment),
                 new KeyIdentifiersRule(),
                 RevocationPointersRule.issuingCaFull()));
     }

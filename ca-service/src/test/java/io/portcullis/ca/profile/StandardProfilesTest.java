@@ -40,11 +40,11 @@ class StandardProfilesTest {
     }
 
     @Test
-    void registryListsTheFourProfilesAndRefusesUnknownNamesListingValidOnes() {
-        assertThat(registry.names()).containsExactly("ike-gateway", "ocsp-signer", "sub-ca", "tls-server");
+    void registryListsTheStandardProfilesAndRefusesUnknownNamesListingValidOnes() {
+        assertThat(registry.names()).containsExactly("ike-gateway", "ocsp-signer", "scep-ra", "sub-ca", "tls-server");
         assertThatThrownBy(() -> registry.get("code-signing")).isInstanceOfSatisfying(PortcullisException.class, e -> {
             assertThat(e.type()).isEqualTo("unknown-profile");
-            assertThat(e.detail()).contains("code-signing").contains("ike-gateway, ocsp-signer, sub-ca, tls-server");
+            assertThat(e.detail()).contains("code-signing").contains("ike-gateway, ocsp-signer, scep-ra, sub-ca, tls-server");
         });
         assertThatThrownBy(() -> registry.get(null)).isInstanceOf(PortcullisException.class);
     }

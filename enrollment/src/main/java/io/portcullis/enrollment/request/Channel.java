@@ -1,0 +1,6 @@
+package io.portcullis.enrollment.request;
+
+/** Where an enrollment request came from. */
+public enum Channel {
+    REST, SCEP, RENEWAL
+}

@@ -1,0 +1,34 @@
+package io.portcullis.enrollment.scep;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+/** The same SCEP service at the path Cisco IOS and older SCEP clients use by default. */
+@Path("/cgi-bin/pkiclient.exe")
+@PermitAll
+public class PkiclientResource {
+
+    private final ScepService scep;
+
+    public PkiclientResource(ScepService scep) {
+        this.scep = scep;
+    }
+
+    @GET
+    public Response get(@QueryParam("operation") String operation, @QueryParam("message") String message, @Context HttpServerRequest http) {
+        return ScepEndpoint.get(scep, operation, message, http);
+    }
+
+    @POST
+    @Consumes("*/*")
+    public Response post(@QueryParam("operation") String operation, byte[] body, @Context HttpServerRequest http) {
+        return ScepEndpoint.post(scep, operation, body, http);
+    }
+}
