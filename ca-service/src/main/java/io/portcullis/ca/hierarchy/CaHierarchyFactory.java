@@ -3,6 +3,7 @@ package io.portcullis.ca.hierarchy;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.SerialNumberGenerator;
 import io.portcullis.ca.keys.KeyIdentifiers;
+import io.portcullis.ca.profile.IpAddressBlocks;
 import io.portcullis.ca.signing.SoftwareCaSigner;
 import io.portcullis.ca.signing.SoftwareContentSigners;
 import java.security.KeyPair;
@@ -36,6 +37,15 @@ import org.bouncycastle.operator.ContentSigner;
  */
 public final class CaHierarchyFactory {
 
+    /**
+     * Both CAs delegate every IPv4 and IPv6 address (RFC 3779). Gateway certificates carry the
+     * subnets a peer may tunnel as an IP address delegation, and RFC 3779 path validation (OpenSSL,
+     * strongSwan's addrblock plugin) requires each issuer to hold a superset of them. Non-critical
+     * here (RFC 3779 says SHOULD be critical): validators that do not know the extension, such as
+     * the JDK's PKIX for TLS certificates from this CA, must still accept the CA certificates.
+     */
+    private static final IpAddressBlocks ALL_ADDRESSES = IpAddressBlocks.parse(java.util.List.of("0.0.0.0/0", "::/0"));
+
     private final Clock clock;
     private final SecureRandom random;
     private final SerialNumberGenerator serials;
@@ -66,6 +76,7 @@ public final class CaHierarchyFactory {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subjectKeyIdentifier(publicKey));
+            builder.addExtension(IpAddressBlocks.OID, false, ALL_ADDRESSES.toExtensionValue());
         } catch (CertIOException e) {
             throw PortcullisException.internal("ca-bootstrap-failed", "cannot encode root CA extensions: " + e.getMessage(), e);
         }
@@ -89,6 +100,7 @@ public final class CaHierarchyFactory {
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
             builder.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subjectKeyIdentifier(publicKey));
+            builder.addExtension(IpAddressBlocks.OID, false, ALL_ADDRESSES.toExtensionValue());
             builder.addExtension(Extension.authorityKeyIdentifier, false, KeyIdentifiers.authorityKeyIdentifier(rootCert));
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                 new DistributionPoint(new DistributionPointName(new GeneralNames(uri(urls.rootCrlUrl()))), null, null)}));

@@ -98,6 +98,9 @@ class EnrollmentE2ETest {
         assertThat(scep.output()).contains("Issued certificate is trusted");
         String text = Openssl.ok(dir, "x509", "-in", "cert.pem", "-noout", "-text");
         assertThat(text).contains("DNS:sw-auto.example.net").contains("sbgp-ipAddrBlock: critical").contains("203.0.113.0/24");
+        // OpenSSL checks RFC 3779 along the path: the CAs must delegate a superset of the peer's subnets.
+        Files.writeString(dir.resolve("chain.pem"), Files.readString(dir.resolve("ca.crt")) + Files.readString(dir.resolve("ca-1.crt")));
+        assertThat(Openssl.ok(dir, "verify", "-CAfile", "chain.pem", "cert.pem")).contains("cert.pem: OK");
 
         // The same secret with a new key: strongSwan reports the SCEP failure (badRequest).
         assertThat(run(dir, List.of("sh", "-c", "pki --gen --type rsa --size 2048 --outform pem > key.pem"), Map.of(), 60).exitCode()).isZero();
