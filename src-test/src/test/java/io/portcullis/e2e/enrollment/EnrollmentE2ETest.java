@@ -99,7 +99,9 @@ class EnrollmentE2ETest {
         String text = Openssl.ok(dir, "x509", "-in", "cert.pem", "-noout", "-text");
         assertThat(text).contains("DNS:sw-auto.example.net").contains("sbgp-ipAddrBlock: critical").contains("203.0.113.0/24");
         // OpenSSL checks RFC 3779 along the path: the CAs must delegate a superset of the peer's subnets.
-        Files.writeString(dir.resolve("chain.pem"), Files.readString(dir.resolve("ca.crt")) + Files.readString(dir.resolve("ca-1.crt")));
+        // pki --scepca stores DER; openssl wants one PEM file with both CAs.
+        Files.writeString(dir.resolve("chain.pem"), Openssl.ok(dir, "x509", "-inform", "der", "-in", "ca.crt")
+                + Openssl.ok(dir, "x509", "-inform", "der", "-in", "ca-1.crt"));
         assertThat(Openssl.ok(dir, "verify", "-CAfile", "chain.pem", "cert.pem")).contains("cert.pem: OK");
 
         // The same secret with a new key: strongSwan reports the SCEP failure (badRequest).
