@@ -43,6 +43,14 @@ public interface IkeSettings {
     /** The protected subnets behind the gateway, comma-separated CIDRs; Quick Mode offers nothing else. */
     Optional<List<String>> subnets();
 
+    /**
+     * A peer whose certificate has no RFC 3779 extension but whose ID is an IP address (bound to
+     * its iPAddress SAN) may tunnel that single address (host selector). Off: such peers get no
+     * Quick Mode at all until their certificates delegate subnets.
+     */
+    @WithDefault("true")
+    boolean addressIdDelegation();
+
     Algorithms algorithms();
 
     /** Which extended key usages a peer certificate must carry: ike-or-tls, ipsec-ike or unchecked. */

@@ -3,6 +3,7 @@ package io.portcullis.server.ike;
 import io.portcullis.ca.authority.CaKeyring;
 import io.portcullis.ca.config.PortcullisConfig;
 import io.portcullis.ca.keys.PemCodec;
+import io.portcullis.ike.exchange.auth.AddressIdDelegation;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PeerAuthenticator;
 import io.portcullis.ike.exchange.auth.RevocationCheckingAuthenticator;
@@ -88,6 +89,9 @@ public class IkeStartup {
     private PeerAuthenticator authenticator() {
         List<X509Certificate> anchors = keyring.chain().stream().map(PemCodec::toJca).toList();
         PeerAuthenticator pkix = new StaticTrustPeerAuthenticator(anchors, GatewayPolicies.eku(settings));
+        if (settings.addressIdDelegation()) {
+            pkix = new AddressIdDelegation(pkix);
+        }
         GatewayPolicies.RevocationMode mode = GatewayPolicies.revocation(settings);
         if (mode == GatewayPolicies.RevocationMode.OFF) {
             LOG.warn("IKE peer revocation checking is OFF (portcullis.ike.revocation=off): revoked peers are accepted");
