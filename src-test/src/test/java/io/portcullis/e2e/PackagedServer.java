@@ -17,22 +17,26 @@ import java.util.Map;
 
 /**
  * The packaged server ({@code server/target/quarkus-app/quarkus-run.jar}) started as a real
- * process, as a user would run it, on a free port with its own data directory.
+ * process, as a user would run it, on a free port with its own data directory. The IKE responder
+ * is off unless a test turns it on (it would otherwise bind UDP 500/4500 when run as root, and
+ * two servers of one test would compete for them).
  */
-final class PackagedServer implements AutoCloseable {
+public final class PackagedServer implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final Path dataDir;
     final Path log;
     final int port;
+    private final String host;
     private final Process process;
 
-    private PackagedServer(Path dataDir, Path log, int port, Process process) {
+    private PackagedServer(Path dataDir, Path log, int port, String host, Process process) {
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
+        this.host = host;
         this.process = process;
     }
 
@@ -45,16 +49,32 @@ final class PackagedServer implements AutoCloseable {
     }
 
     static PackagedServer start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
+        return start(dataDir, env, List.of(), "127.0.0.1");
+    }
+
+    /**
+     * @param commandPrefix run the JVM under this (e.g. {@code ip netns exec NS}); empty for none
+     * @param host the address the server listens on and the test reaches it at
+     */
+    public static PackagedServer start(Path dataDir, Map<String, String> env, List<String> commandPrefix, String host)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of(javaBinary(), "-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORTCULLIS_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_HTTP_HOST", host);
+        builder.environment().put("PORTCULLIS_IKE_ENABLED", "false");
         builder.environment().putAll(env);
-        PackagedServer server = new PackagedServer(dataDir, log, port, builder.start());
-        server.awaitReady(Duration.ofSeconds(90));
+        PackagedServer server = new PackagedServer(dataDir, log, port, host, builder.start());
+        try {
+            server.awaitReady(Duration.ofSeconds(120));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
@@ -76,16 +96,16 @@ final class PackagedServer implements AutoCloseable {
         throw new IllegalStateException("server not ready after " + timeout + ":\n" + Files.readString(log));
     }
 
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+    public String url(String path) {
+        return "http://" + host + ":" + port + path;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    byte[] getBytes(String path) throws IOException, InterruptedException {
+    public byte[] getBytes(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
@@ -94,7 +114,7 @@ final class PackagedServer implements AutoCloseable {
         return response.body();
     }
 
-    HttpResponse<String> send(String method, String path, String token, Object body) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String token, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -105,7 +125,7 @@ final class PackagedServer implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode json(String method, String path, String token, Object body, int expectedStatus) throws IOException, InterruptedException {
+    public JsonNode json(String method, String path, String token, Object body, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = send(method, path, token, body);
         if (response.statusCode() != expectedStatus) {
             throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -113,12 +133,12 @@ final class PackagedServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    String login(String username, String password) throws IOException, InterruptedException {
+    public String login(String username, String password) throws IOException, InterruptedException {
         return json("POST", "/api/v1/auth/login", null, Map.of("username", username, "password", password), 200)
                 .get("token").asText();
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
     }
 
