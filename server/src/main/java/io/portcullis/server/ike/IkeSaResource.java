@@ -11,8 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +45,7 @@ public class IkeSaResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME })
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         IkeSaId sa = IkeSaListing.parseId(id).orElseThrow(() -> PortcullisException.badRequest("malformed-ike-sa-id",
                 "an IKE SA id is 32 hex digits (initiator cookie, responder cookie)"));
         if (!gateway.running()) {
@@ -52,7 +54,7 @@ public class IkeSaResource {
         if (!gateway.deleteSa(sa)) {
             throw PortcullisException.notFound("ike-sa-not-found", "no established IKE SA " + id);
         }
-        LOG.infof("ike: IKE SA %s deleted by an administrator", id);
+        LOG.infof("ike: IKE SA %s deleted by %s", id, security.getUserPrincipal() == null ? "?" : security.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 }
