@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * The packaged server ({@code server/target/quarkus-app/quarkus-run.jar}) started as a real
- * process, as a user would run it, on a free port with its own data directory.
+ * process, as a user would run it, on a free port with its own data directory. The IKE responder
+ * is off unless a test turns it on (it would otherwise bind UDP 500/4500 when run as root, and
+ * two servers of one test would compete for them).
  */
 public final class PackagedServer implements AutoCloseable {
 
@@ -27,12 +29,14 @@ public final class PackagedServer implements AutoCloseable {
     public final Path dataDir;
     public final Path log;
     public final int port;
+    private final String host;
     private final Process process;
 
-    private PackagedServer(Path dataDir, Path log, int port, Process process) {
+    private PackagedServer(Path dataDir, Path log, int port, String host, Process process) {
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
+        this.host = host;
         this.process = process;
     }
 
@@ -45,16 +49,32 @@ public final class PackagedServer implements AutoCloseable {
     }
 
     public static PackagedServer start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
+        return start(dataDir, env, List.of(), "127.0.0.1");
+    }
+
+    /**
+     * @param commandPrefix run the JVM under this (e.g. {@code ip netns exec NS}); empty for none
+     * @param host the address the server listens on and the test reaches it at
+     */
+    public static PackagedServer start(Path dataDir, Map<String, String> env, List<String> commandPrefix, String host)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of(javaBinary(), "-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORTCULLIS_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_HTTP_HOST", host);
+        builder.environment().put("PORTCULLIS_IKE_ENABLED", "false");
         builder.environment().putAll(env);
-        PackagedServer server = new PackagedServer(dataDir, log, port, builder.start());
-        server.awaitReady(Duration.ofSeconds(90));
+        PackagedServer server = new PackagedServer(dataDir, log, port, host, builder.start());
+        try {
+            server.awaitReady(Duration.ofSeconds(120));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
@@ -77,7 +97,7 @@ public final class PackagedServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "http://" + host + ":" + port + path;
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

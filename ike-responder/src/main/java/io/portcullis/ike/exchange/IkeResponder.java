@@ -126,7 +126,7 @@ public final class IkeResponder {
                 return new Routed(id, ExchangeResult.dropped(Drop.HALF_OPEN_LIMIT, "half-open limit reached"));
             }
             MainModeResponder exchange = new MainModeResponder(ctx, header.initiatorCookie(), in.source(), in.destination());
-            ExchangeResult result = exchange.process(header, bytes, in.source());
+            ExchangeResult result = exchange.process(header, bytes, in.source(), in.destination());
             if (result.status() == ExchangeResult.Status.CONTINUE) {
                 table.addHalfOpen(exchange, in.source());
             }
@@ -137,7 +137,7 @@ public final class IkeResponder {
             Drop reason = table.established(id).isPresent() ? Drop.UNEXPECTED : Drop.UNKNOWN_COOKIES;
             return new Routed(id, ExchangeResult.dropped(reason, "no Main Mode in progress for " + id));
         }
-        ExchangeResult result = exchange.get().process(header, bytes, in.source());
+        ExchangeResult result = exchange.get().process(header, bytes, in.source(), in.destination());
         if (result.status() == ExchangeResult.Status.FAILED) {
             table.removeHalfOpen(id);
         } else if (result.status() == ExchangeResult.Status.COMPLETE) {
@@ -170,8 +170,9 @@ public final class IkeResponder {
 
     /** RFC 3947 §4: an authenticated message from a new address moves the SA there. */
     private static ExchangeResult floated(IkeSa sa, Datagram in, ExchangeResult result) {
-        if (result.status() != ExchangeResult.Status.DROPPED && !in.source().equals(sa.peerAddress())) {
-            sa.peerMoved(in.source());
+        if (result.status() != ExchangeResult.Status.DROPPED
+                && (!in.source().equals(sa.peerAddress()) || !in.destination().equals(sa.localAddress()))) {
+            sa.peerMoved(in.source(), in.destination());
         }
         return result;
     }
@@ -224,6 +225,25 @@ public final class IkeResponder {
                 cache.forget(sa.id());
             }
         }
+        return new ResponderOutput(out, events);
+    }
+
+    /**
+     * Tears down one IKE SA by its cookies (the operator's "delete this tunnel"): DELETE for its
+     * IPsec SAs and for the ISAKMP SA. Empty output when no such SA is established.
+     */
+    public synchronized ResponderOutput deleteSa(IkeSaId id) {
+        Optional<IkeSa> sa = table.established(id);
+        if (sa.isEmpty()) {
+            return ResponderOutput.NOTHING;
+        }
+        List<IkeEvent> events = new ArrayList<>();
+        InetSocketAddress to = sa.get().peerAddress();
+        InetSocketAddress from = sa.get().localAddress();
+        List<Datagram> out = Deletes.tearDown(ctx, sa.get(), events, IkeEvent.Cause.LOCAL_DELETE).stream()
+                .map(d -> new Datagram(d, from, to)).toList();
+        table.removeEstablished(id);
+        cache.forget(id);
         return new ResponderOutput(out, events);
     }
 

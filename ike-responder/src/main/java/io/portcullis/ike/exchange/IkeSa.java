@@ -31,7 +31,7 @@ public final class IkeSa {
     private final IkeMessageCrypto crypto;
     private final IvChains ivs;
     private final AuthenticatedPeer peer;
-    private final InetSocketAddress local;
+    private InetSocketAddress local;
     private final boolean natTraversal;
     private final boolean peerBehindNat;
     private final boolean peerFragmentation;
@@ -114,9 +114,14 @@ public final class IkeSa {
         return ivs;
     }
 
-    /** RFC 3947 §4: after NAT-T, the peer may move (port 500 → 4500, or a new NAT mapping). */
-    void peerMoved(InetSocketAddress newAddress) {
-        this.peerAddress = newAddress;
+    /**
+     * RFC 3947 §4: after NAT-T, the peer may move (port 500 → 4500, or a new NAT mapping). Our
+     * end moves with it: what we send on our own (DELETE, DPD answers after a restart of the
+     * cache) must leave from the port the peer now talks to, behind the non-ESP marker on 4500.
+     */
+    void peerMoved(InetSocketAddress newPeer, InetSocketAddress newLocal) {
+        this.peerAddress = newPeer;
+        this.local = newLocal;
     }
 
     void addChild(ChildSa child) {

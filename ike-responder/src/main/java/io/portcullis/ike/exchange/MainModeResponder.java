@@ -59,7 +59,7 @@ public final class MainModeResponder {
 
     private final ResponderContext ctx;
     private final IkeSaId id;
-    private final InetSocketAddress local;
+    private InetSocketAddress local;
     private final Instant started;
     private final InetSocketAddress firstSource;
     private InetSocketAddress peer;
@@ -117,7 +117,12 @@ public final class MainModeResponder {
         return Optional.ofNullable(established);
     }
 
-    public ExchangeResult process(IsakmpHeader header, byte[] datagram, InetSocketAddress source) {
+    /**
+     * @param source where the datagram came from (the peer)
+     * @param destination where it arrived (our address and port: 500, or 4500 after the float)
+     */
+    public ExchangeResult process(IsakmpHeader header, byte[] datagram, InetSocketAddress source,
+            InetSocketAddress destination) {
         if (!header.exchangeType().equals(ExchangeType.IDENTITY_PROTECTION) || header.messageId() != 0) {
             return ExchangeResult.dropped(Drop.UNEXPECTED, "not a Main Mode message: " + header);
         }
@@ -127,7 +132,7 @@ public final class MainModeResponder {
                 case AWAITING_KEY_EXCHANGE -> header.isEncrypted() || header.responderCookie() != id.responderCookie()
                         ? outOfOrder() : keyExchange(ctx.decoder().decode(datagram), source);
                 case AWAITING_AUTHENTICATION -> header.isEncrypted()
-                        ? authentication(ctx.decoder().decodeEncrypted(datagram), source) : outOfOrder();
+                        ? authentication(ctx.decoder().decodeEncrypted(datagram), source, destination) : outOfOrder();
                 case ESTABLISHED, FAILED -> outOfOrder();
             };
         } catch (IsakmpDecodeException e) {
@@ -224,7 +229,8 @@ public final class MainModeResponder {
         return ExchangeResult.progress(List.of(plain(reply)), "message 4" + (peerBehindNat ? ", peer behind NAT" : ""));
     }
 
-    private ExchangeResult authentication(EncryptedMessage encrypted, InetSocketAddress source) {
+    private ExchangeResult authentication(EncryptedMessage encrypted, InetSocketAddress source,
+            InetSocketAddress destination) {
         Optional<ProtectedMessages.Opened> opened =
                 ProtectedMessages.open(crypto, ivs.phase1(), ctx.decoder(), encrypted);
         if (opened.isEmpty()) {
@@ -244,7 +250,8 @@ public final class MainModeResponder {
         if (outcome instanceof MainModeAuthentication.Refused refused) {
             return failProtected(refused.notifyType(), refused.detail());
         }
-        peer = source; // RFC 3947 §4: the initiator switches to port 4500 with message 5
+        peer = source; // RFC 3947 §4: the initiator switches to port 4500 with message 5 ...
+        local = destination; // ... and so do we: message 6 and all later traffic leave from 4500
         MainModeAuthentication.Verified verified = (MainModeAuthentication.Verified) outcome;
         IdentificationPayload ourId = ctx.credentials().map(c -> c.identity())
                 .orElseGet(() -> IdentificationPayload.address(local.getAddress()));

@@ -1,0 +1,165 @@
+package io.portcullis.ike.runtime;
+
+import io.portcullis.ike.exchange.IkeResponder;
+import io.portcullis.ike.exchange.IkeSaId;
+import io.portcullis.ike.exchange.IkeSaView;
+import io.portcullis.ike.exchange.ResponderContext;
+import io.portcullis.ike.exchange.ResponderOutput;
+import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
+import io.portcullis.ike.exchange.auth.GatewayCredentials;
+import io.portcullis.ike.exchange.auth.PeerAuthenticator;
+import io.portcullis.ike.exchange.auth.PreSharedKeys;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * The running IKE responder inside the server: started by the server once the gateway's own
+ * credentials and the peer authenticator exist (they need the CA), bound to UDP 500 and 4500,
+ * sweeping expired state on a timer. Without the privilege to bind it logs one line with the
+ * remedy and stays stopped; everything else in the process keeps running.
+ */
+@ApplicationScoped
+public class IkeGateway {
+
+    private static final Logger LOG = Logger.getLogger(IkeGateway.class);
+
+    private final IkeSettings settings;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final EspHook esp = new CountingEspHook();
+    private volatile Running running;
+
+    private record Running(IkeResponder responder, IkeTransport transport, ScheduledExecutorService sweeper) {
+    }
+
+    public IkeGateway(IkeSettings settings, Clock clock, SecureRandom random) {
+        this.settings = settings;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Whether the sockets are bound and the responder answers. */
+    public boolean running() {
+        return running != null;
+    }
+
+    /**
+     * Binds and starts. Returns false (after logging why, once) when disabled by setting or when
+     * the sockets cannot be bound.
+     */
+    public synchronized boolean start(GatewayCredentials credentials, PeerAuthenticator authenticator) {
+        if (running != null) {
+            throw new IllegalStateException("the IKE gateway is already running");
+        }
+        ResponderContext ctx = ResponderContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
+                PreSharedKeys.none(), clock, random);
+        IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings));
+        InetAddress bind = bindAddress();
+        IkeTransport transport;
+        try {
+            transport = IkeTransport.open(responder, new InetSocketAddress(bind, settings.port()),
+                    new InetSocketAddress(bind, settings.nattPort()), esp, new IkeEventLog());
+        } catch (IkeTransport.BindException e) {
+            LOG.warn(e.getMessage());
+            return false;
+        }
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ike-expire");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, settings.expireInterval().toMillis());
+        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport), every, every, TimeUnit.MILLISECONDS);
+        running = new Running(responder, transport, sweeper);
+        LOG.infof("IKE responder listening on UDP %s:%d and %s:%d (NAT-T) as %s", bind.getHostAddress(),
+                transport.ikePort(), bind.getHostAddress(), transport.nattPort(),
+                credentials.identity().idType() + " " + io.portcullis.ike.exchange.auth.Identities.describe(credentials.identity()));
+        return true;
+    }
+
+    private static void sweep(IkeResponder responder, IkeTransport transport) {
+        try {
+            transport.dispatch(responder.expire());
+        } catch (RuntimeException e) {
+            // The next sweep runs regardless; a scheduled task that throws would be cancelled for good.
+            LOG.errorf(e, "IKE expiry sweep failed");
+        }
+    }
+
+    private InetAddress bindAddress() {
+        String address = settings.address().map(String::strip).filter(a -> !a.isEmpty()).orElse("0.0.0.0");
+        try {
+            // Only literals are accepted (IpPrefix checks), so this never resolves a name.
+            io.portcullis.ike.esp.IpPrefix literal = io.portcullis.ike.esp.IpPrefix.parse(address);
+            return InetAddress.getByAddress(literal.networkAddress());
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            throw new IllegalArgumentException("portcullis.ike.address '" + address + "' is not an IP address literal", e);
+        }
+    }
+
+    /** The bound ports, when running (ephemeral ports in tests). */
+    public Optional<int[]> ports() {
+        Running r = running;
+        return r == null ? Optional.empty() : Optional.of(new int[] {r.transport().ikePort(), r.transport().nattPort()});
+    }
+
+    public List<IkeSaView> ikeSas() {
+        Running r = running;
+        return r == null ? List.of() : r.responder().ikeSas();
+    }
+
+    /** Inbound ESP traffic counted on the SA we chose {@code inboundSpi} for. */
+    public EspHook.Traffic inboundTraffic(int inboundSpi) {
+        return esp.inbound(inboundSpi);
+    }
+
+    /** Deletes one IKE SA with DELETE notifies; false when there is none by that id. */
+    public boolean deleteSa(IkeSaId id) {
+        Running r = running;
+        if (r == null) {
+            return false;
+        }
+        ResponderOutput output = r.responder().deleteSa(id);
+        r.transport().dispatch(output);
+        return !output.events().isEmpty();
+    }
+
+    /** Deletes every IKE SA of the matching peers (revocation); returns how many IKE SAs went. */
+    public int deletePeer(Predicate<AuthenticatedPeer> which) {
+        Running r = running;
+        if (r == null) {
+            return 0;
+        }
+        ResponderOutput output = r.responder().deletePeer(which);
+        r.transport().dispatch(output);
+        return (int) output.events().stream()
+                .filter(e -> e instanceof io.portcullis.ike.exchange.IkeEvent.IkeSaDeleted).count();
+    }
+
+    public synchronized void stop() {
+        Running r = running;
+        running = null;
+        if (r != null) {
+            r.sweeper().shutdownNow();
+            r.transport().close();
+            LOG.info("IKE responder stopped");
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+}

@@ -1,0 +1,135 @@
+package io.portcullis.ike.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every {@code portcullis.ike.*} setting of the gateway, validated at startup; each also reads
+ * from the environment ({@code portcullis.ike.natt-port} ← {@code PORTCULLIS_IKE_NATT_PORT}).
+ * A mapping of its own (not a group of ca-service's {@code PortcullisConfig}) because
+ * ike-responder must not depend on ca-service; SmallRye lets a {@code portcullis.ike} mapping
+ * sit beside the {@code portcullis} one and gives each property to the longest prefix.
+ */
+@ConfigMapping(prefix = "portcullis.ike")
+public interface IkeSettings {
+
+    /** Whether the IKE responder listens at all. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Address to bind the UDP sockets to; absent means every address. */
+    Optional<String> address();
+
+    /** The IKE port (RFC 2408); 0 picks a free port (tests). */
+    @WithDefault("500")
+    int port();
+
+    /** The NAT-T port (RFC 3947/3948: IKE behind a non-ESP marker, and ESP-in-UDP); 0 picks a free port. */
+    @WithName("natt-port")
+    @WithDefault("4500")
+    int nattPort();
+
+    /**
+     * The gateway's Phase 1 ID: {@code fqdn:gw.example.net}, {@code ipv4:192.0.2.1},
+     * {@code ipv6:2001:db8::1}, {@code email:vpn@example.net} or a distinguished name
+     * ({@code CN=gw,O=Example}). Absent: {@code fqdn:} the host of the public URL.
+     */
+    Optional<String> id();
+
+    /** The protected subnets behind the gateway, comma-separated CIDRs; Quick Mode offers nothing else. */
+    Optional<List<String>> subnets();
+
+    /**
+     * A peer whose certificate has no RFC 3779 extension but whose ID is an IP address (bound to
+     * its iPAddress SAN) may tunnel that single address (host selector). Off: such peers get no
+     * Quick Mode at all until their certificates delegate subnets.
+     */
+    @WithDefault("true")
+    boolean addressIdDelegation();
+
+    Algorithms algorithms();
+
+    /** Which extended key usages a peer certificate must carry: ike-or-tls, ipsec-ike or unchecked. */
+    @WithDefault("ike-or-tls")
+    String eku();
+
+    /**
+     * Live revocation checking of peer certificates: {@code strict} (OCSP, CRL fallback; no answer
+     * refuses the peer), {@code soft} (no answer is accepted; a REVOKED answer still refuses), or
+     * {@code off}.
+     */
+    @WithDefault("strict")
+    String revocation();
+
+    Revocation revocationClient();
+
+    Limits limits();
+
+    /** How often half-open exchanges and expired SAs are swept. */
+    @WithDefault("PT5S")
+    Duration expireInterval();
+
+    interface Algorithms {
+        /**
+         * Accept 3DES, HMAC-SHA1 (Phase 1 PRF and ESP integrity) and MODP-1024 in addition to the
+         * strong set. Off by default: those are offered by old peers only.
+         */
+        @WithDefault("false")
+        boolean allowWeak();
+
+        /** Refuse Quick Mode proposals without PFS. */
+        @WithDefault("false")
+        boolean requirePfs();
+
+        /** The longest ISAKMP SA lifetime accepted. */
+        @WithDefault("PT24H")
+        Duration maxIkeLifetime();
+
+        /** Our IPsec SA lifetime (shorter proposals are kept, longer ones get RESPONDER-LIFETIME). */
+        @WithDefault("PT1H")
+        Duration childLifetime();
+
+        /** Largest IKE datagram sent before fragmenting (for peers that announced fragmentation). */
+        @WithDefault("1252")
+        int fragmentSize();
+    }
+
+    interface Revocation {
+        /** Connect and read timeout of each OCSP or CRL fetch. */
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** OCSP answers kept until their nextUpdate; the oldest go first beyond this. */
+        @WithDefault("1024")
+        int ocspCacheSize();
+
+        /** CRLs kept until their nextUpdate. */
+        @WithDefault("8")
+        int crlCacheSize();
+
+        /** Largest OCSP response or CRL read from the network. */
+        @WithDefault("4194304")
+        int maxResponseBytes();
+    }
+
+    interface Limits {
+        /** Main Modes in progress overall. */
+        @WithDefault("1024")
+        int halfOpen();
+
+        /** Main Modes in progress from one address. */
+        @WithDefault("16")
+        int halfOpenPerSource();
+
+        @WithDefault("PT30S")
+        Duration halfOpenTimeout();
+
+        /** Established IKE SAs. */
+        @WithDefault("10000")
+        int established();
+    }
+}

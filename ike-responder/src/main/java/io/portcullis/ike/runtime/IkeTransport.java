@@ -1,0 +1,142 @@
+package io.portcullis.ike.runtime;
+
+import io.portcullis.ike.esp.UdpEncapsulation;
+import io.portcullis.ike.exchange.ChildSaEstablished;
+import io.portcullis.ike.exchange.Datagram;
+import io.portcullis.ike.exchange.IkeEvent;
+import io.portcullis.ike.exchange.IkeResponder;
+import io.portcullis.ike.exchange.ResponderOutput;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The UDP adapter around {@link IkeResponder}: port 500 carries bare ISAKMP; port 4500 carries
+ * ISAKMP behind the non-ESP marker, NAT keepalives (ignored) and ESP-in-UDP (to the
+ * {@link EspHook}), told apart by {@link UdpEncapsulation#classify}. What the responder answers
+ * leaves from the socket its source port names, with the marker on 4500.
+ */
+public final class IkeTransport implements AutoCloseable {
+
+    private final IkeResponder responder;
+    private final UdpSocket ike;
+    private final UdpSocket natt;
+    private final LocalAddresses locals;
+    private final EspHook esp;
+    private final Consumer<IkeEvent> events;
+    private final LongAdder keepalives = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+
+    private IkeTransport(IkeResponder responder, UdpSocket ike, UdpSocket natt, EspHook esp, Consumer<IkeEvent> events) {
+        this.responder = responder;
+        this.ike = ike;
+        this.natt = natt;
+        this.locals = new LocalAddresses(ike.localAddress().getAddress());
+        this.esp = esp;
+        this.events = events;
+    }
+
+    /** Binds both sockets (or neither) and starts their reader threads. */
+    public static IkeTransport open(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+            EspHook esp, Consumer<IkeEvent> events) throws BindException {
+        Objects.requireNonNull(responder, "responder");
+        UdpSocket ike = bind(ikeAddress, "ike");
+        UdpSocket natt;
+        try {
+            natt = bind(nattAddress, "natt");
+        } catch (BindException e) {
+            ike.close();
+            throw e;
+        }
+        IkeTransport transport = new IkeTransport(responder, ike, natt, esp, events);
+        ike.start(transport::onIkePort);
+        natt.start(transport::onNattPort);
+        return transport;
+    }
+
+    private static UdpSocket bind(InetSocketAddress address, String name) throws BindException {
+        try {
+            return UdpSocket.bind(address, name);
+        } catch (IOException e) {
+            throw new BindException(BindFailure.describe(address, e), e);
+        }
+    }
+
+    /** A socket could not be bound; the message is the operator's one line with the remedy. */
+    public static final class BindException extends Exception {
+        BindException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    public int ikePort() {
+        return ike.port();
+    }
+
+    public int nattPort() {
+        return natt.port();
+    }
+
+    public long natKeepalives() {
+        return keepalives.sum();
+    }
+
+    public long malformedOnNattPort() {
+        return malformed.sum();
+    }
+
+    private void onIkePort(byte[] datagram, InetSocketAddress source, UdpSocket socket) {
+        process(datagram, source, socket);
+    }
+
+    private void onNattPort(byte[] datagram, InetSocketAddress source, UdpSocket socket) {
+        UdpEncapsulation.Demux demux = UdpEncapsulation.classify(datagram, 0, datagram.length);
+        switch (demux.kind()) {
+            case IKE -> process(Arrays.copyOfRange(datagram, demux.offset(), demux.offset() + demux.length()), source, socket);
+            case ESP -> esp.received(datagram, demux.offset(), demux.length(), source);
+            case NAT_KEEPALIVE -> keepalives.increment(); // RFC 3948 §2.3: only keeps the NAT mapping alive
+            case MALFORMED -> malformed.increment();
+        }
+    }
+
+    private void process(byte[] isakmp, InetSocketAddress source, UdpSocket socket) {
+        Datagram in = new Datagram(isakmp, source, locals.localFor(source, socket.port()));
+        dispatch(responder.process(in));
+    }
+
+    /** Sends what the responder produced and hands its events on (the SA lifecycle to the ESP hook first). */
+    public void dispatch(ResponderOutput output) {
+        for (Datagram out : output.datagrams()) {
+            send(out);
+        }
+        for (IkeEvent event : output.events()) {
+            if (event instanceof ChildSaEstablished established) {
+                esp.installed(established);
+            } else if (event instanceof IkeEvent.ChildSaDeleted deleted) {
+                esp.removed(deleted);
+            }
+            events.accept(event);
+        }
+    }
+
+    private void send(Datagram out) {
+        byte[] isakmp = out.data();
+        if (out.source().getPort() == natt.port()) {
+            byte[] marked = new byte[UdpEncapsulation.NON_ESP_MARKER_LENGTH + isakmp.length];
+            int at = UdpEncapsulation.writeNonEspMarker(marked, 0);
+            System.arraycopy(isakmp, 0, marked, at, isakmp.length);
+            natt.send(marked, out.destination());
+        } else {
+            ike.send(isakmp, out.destination());
+        }
+    }
+
+    @Override
+    public void close() {
+        ike.close();
+        natt.close();
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The thin adapter that runs the plain-Java IKE responder inside the Quarkus server: the only
+ * package of ike-responder that uses CDI, configuration or sockets.
+ *
+ * <p>{@link io.portcullis.ike.runtime.IkeSettings} ({@code portcullis.ike.*}) →
+ * {@link io.portcullis.ike.runtime.GatewayPolicies} (policy, limits, EKU, revocation mode) →
+ * {@link io.portcullis.ike.runtime.IkeGateway#start} (called by the server once the gateway's own
+ * certificate and the authenticator exist) → {@link io.portcullis.ike.runtime.IkeTransport}: one
+ * reader thread per UDP socket (500, 4500) feeding {@code IkeResponder.process}, replies sent
+ * from the socket the peer talks to, ESP-in-UDP handed to an {@link io.portcullis.ike.runtime.EspHook}
+ * (for now {@link io.portcullis.ike.runtime.CountingEspHook}: counted, dropped), events logged by
+ * {@code IkeEventLog}, and an expiry sweep on a timer.
+ */
+package io.portcullis.ike.runtime;

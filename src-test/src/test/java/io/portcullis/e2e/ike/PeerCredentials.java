@@ -1,0 +1,54 @@
+package io.portcullis.e2e.ike;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portcullis.e2e.Openssl;
+import io.portcullis.e2e.PackagedServer;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Keys and certificates for the strongSwan peers: from Portcullis over its REST API, or from a foreign CA made with openssl. */
+final class PeerCredentials {
+
+    private PeerCredentials() {
+    }
+
+    record Issued(BigInteger serial, Path certificate) {
+    }
+
+    /** An RSA-2048 key in {@code charonDir/private} and a certificate (profile {@code profile}) in {@code charonDir/x509}. */
+    static Issued fromPortcullis(PackagedServer server, String token, Path charonDir, String name, String subject,
+            String subjectAltName, String profile) throws IOException, InterruptedException {
+        Path key = charonDir.resolve("private").resolve(name + ".key");
+        Path csr = charonDir.resolve(name + ".csr");
+        String[] args = subjectAltName == null
+                ? new String[] {"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-subj", subject,
+                        "-out", csr.toString()}
+                : new String[] {"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-subj", subject,
+                        "-addext", "subjectAltName=" + subjectAltName, "-out", csr.toString()};
+        Openssl.ok(charonDir, args);
+        JsonNode issued = server.json("POST", "/api/v1/certificates", token,
+                Map.of("csr", Files.readString(csr), "profile", profile), 201);
+        Path certificate = charonDir.resolve("x509").resolve(name + ".crt");
+        Files.writeString(certificate, issued.get("certificate").asText());
+        return new Issued(new BigInteger(issued.get("serial").asText(), 16), certificate);
+    }
+
+    /** A CA of its own (trusted by nobody at the gateway) and a peer certificate from it, like Portcullis' ike-gateway ones. */
+    static void fromForeignCa(Path charonDir, String name, String subjectAltName) throws IOException, InterruptedException {
+        Path work = Files.createDirectories(charonDir.resolve("foreign-ca"));
+        Openssl.ok(work, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+                "-days", "30", "-subj", "/CN=Foreign Test CA", "-addext", "basicConstraints=critical,CA:TRUE",
+                "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        Path key = charonDir.resolve("private").resolve(name + ".key");
+        Openssl.ok(work, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-subj",
+                "/CN=" + name, "-out", "peer.csr");
+        Files.writeString(work.resolve("ext.cnf"), "subjectAltName=" + subjectAltName + "\n"
+                + "keyUsage=critical,digitalSignature,keyEncipherment\n"
+                + "extendedKeyUsage=serverAuth,clientAuth,1.3.6.1.5.5.7.3.17\n");
+        Openssl.ok(work, "x509", "-req", "-in", "peer.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "30", "-extfile", "ext.cnf", "-out", charonDir.resolve("x509").resolve(name + ".crt").toString());
+    }
+}
