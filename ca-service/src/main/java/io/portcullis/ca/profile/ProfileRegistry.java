@@ -60,7 +60,8 @@ public final class ProfileRegistry {
                 new KeyUsageRule(KeyUsage.digitalSignature, KeyUsage.keyEncipherment),
                 new ExtendedKeyUsageRule(KeyPurposeId.id_kp_ipsecIKE, KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth),
                 new KeyIdentifiersRule(),
-                RevocationPointersRule.issuingCaFull()));
+                RevocationPointersRule.issuingCaFull(),
+                new FreshestCrlRule()));
     }
 
     /** A TLS server; 398 days is the CA/B Forum limit browsers enforce. */
@@ -73,7 +74,8 @@ public final class ProfileRegistry {
                 new KeyUsageRule(KeyUsage.digitalSignature, KeyUsage.keyEncipherment),
                 new ExtendedKeyUsageRule(KeyPurposeId.id_kp_serverAuth),
                 new KeyIdentifiersRule(),
-                RevocationPointersRule.issuingCaFull()));
+                RevocationPointersRule.issuingCaFull(),
+                new FreshestCrlRule()));
     }
 
     /** A delegated OCSP responder: short-lived because, with ocsp-nocheck, it cannot be revoked effectively. */
