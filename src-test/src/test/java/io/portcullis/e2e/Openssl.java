@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real openssl command line client. A missing openssl fails the test, never skips it. */
-final class Openssl {
+public final class Openssl {
 
     private Openssl() {
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
@@ -28,7 +28,7 @@ final class Openssl {
         return new Result(process.exitValue(), output);
     }
 
-    static String ok(Path workDir, String... args) throws IOException, InterruptedException {
+    public static String ok(Path workDir, String... args) throws IOException, InterruptedException {
         Result result = run(workDir, args);
         if (result.exitCode() != 0) {
             throw new AssertionError("openssl " + String.join(" ", args) + " failed (" + result.exitCode() + "):\n" + result.output());

@@ -19,14 +19,14 @@ import java.util.Map;
  * The packaged server ({@code server/target/quarkus-app/quarkus-run.jar}) started as a real
  * process, as a user would run it, on a free port with its own data directory.
  */
-final class PackagedServer implements AutoCloseable {
+public final class PackagedServer implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final Path dataDir;
-    final Path log;
-    final int port;
+    public final Path dataDir;
+    public final Path log;
+    public final int port;
     private final Process process;
 
     private PackagedServer(Path dataDir, Path log, int port, Process process) {
@@ -36,7 +36,7 @@ final class PackagedServer implements AutoCloseable {
         this.process = process;
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of("..", "server", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("packaged server missing at " + jar + ": build the reactor (./mvnw verify) first");
@@ -44,7 +44,7 @@ final class PackagedServer implements AutoCloseable {
         return jar;
     }
 
-    static PackagedServer start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
+    public static PackagedServer start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
         int port = freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
@@ -76,16 +76,16 @@ final class PackagedServer implements AutoCloseable {
         throw new IllegalStateException("server not ready after " + timeout + ":\n" + Files.readString(log));
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    byte[] getBytes(String path) throws IOException, InterruptedException {
+    public byte[] getBytes(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
@@ -94,7 +94,7 @@ final class PackagedServer implements AutoCloseable {
         return response.body();
     }
 
-    HttpResponse<String> send(String method, String path, String token, Object body) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String token, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -105,7 +105,7 @@ final class PackagedServer implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode json(String method, String path, String token, Object body, int expectedStatus) throws IOException, InterruptedException {
+    public JsonNode json(String method, String path, String token, Object body, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = send(method, path, token, body);
         if (response.statusCode() != expectedStatus) {
             throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -113,12 +113,12 @@ final class PackagedServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    String login(String username, String password) throws IOException, InterruptedException {
+    public String login(String username, String password) throws IOException, InterruptedException {
         return json("POST", "/api/v1/auth/login", null, Map.of("username", username, "password", password), 200)
                 .get("token").asText();
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
     }
 
