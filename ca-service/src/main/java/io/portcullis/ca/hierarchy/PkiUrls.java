@@ -33,6 +33,23 @@ public record PkiUrls(String crlUrl, String ocspUrl, String caIssuersUrl) {
         return URI.create(crlUrl).resolve("root-ca.crl").toString();
     }
 
+    /** The issuing CA's delta CRL; goes into end-entity certificates' freshestCRL extension. */
+    public String deltaCrlUrl() {
+        return deltaOf(crlUrl);
+    }
+
+    /** The root CA's delta CRL, named in the root's full CRL. */
+    public String rootDeltaCrlUrl() {
+        return deltaOf(rootCrlUrl());
+    }
+
+    /** {@code .../issuing-ca.crl} → {@code .../issuing-ca-delta.crl}: next to the full CRL it extends. */
+    private static String deltaOf(String fullCrlUrl) {
+        return fullCrlUrl.endsWith(".crl")
+                ? fullCrlUrl.substring(0, fullCrlUrl.length() - 4) + "-delta.crl"
+                : fullCrlUrl + "-delta";
+    }
+
     /** The root CA's certificate; goes into the issuing CA's AIA caIssuers. */
     public String rootCaIssuersUrl() {
         return URI.create(caIssuersUrl).resolve("root-ca.crt").toString();

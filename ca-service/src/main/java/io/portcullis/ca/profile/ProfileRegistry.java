@@ -62,6 +62,7 @@ public final class ProfileRegistry {
                 new ExtendedKeyUsageRule(KeyPurposeId.id_kp_ipsecIKE, KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth),
                 new KeyIdentifiersRule(),
                 RevocationPointersRule.issuingCaFull(),
+                new FreshestCrlRule(),
                 new IpAddressBlocksRule()));
     }
 
@@ -90,7 +91,8 @@ public final class ProfileRegistry {
                 new KeyUsageRule(KeyUsage.digitalSignature, KeyUsage.keyEncipherment),
                 new ExtendedKeyUsageRule(KeyPurposeId.id_kp_serverAuth),
                 new KeyIdentifiersRule(),
-                RevocationPointersRule.issuingCaFull()));
+                RevocationPointersRule.issuingCaFull(),
+                new FreshestCrlRule()));
     }
 
     /** A delegated OCSP responder: short-lived because, with ocsp-nocheck, it cannot be revoked effectively. */

@@ -19,6 +19,8 @@ class PkiUrlsTest {
         assertThat(urls.ocspUrl()).isEqualTo("https://ca.example.org:8443/portcullis/ocsp");
         assertThat(urls.caIssuersUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/issuing-ca.crt");
         assertThat(urls.rootCrlUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/root-ca.crl");
+        assertThat(urls.deltaCrlUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/issuing-ca-delta.crl");
+        assertThat(urls.rootDeltaCrlUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/root-ca-delta.crl");
         assertThat(urls.rootCaIssuersUrl()).isEqualTo("https://ca.example.org:8443/portcullis/pki/root-ca.crt");
     }
 

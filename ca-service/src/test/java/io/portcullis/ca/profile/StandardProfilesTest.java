@@ -116,6 +116,17 @@ class StandardProfilesTest {
     }
 
     @Test
+    void endEntityProfilesNameTheDeltaCrlInFreshestCrl() {
+        for (String profile : new String[] {"ike-gateway", "tls-server"}) {
+            CertificateDraft draft = apply(profile, input(TestCsrs.ec("CN=gw1", dns("gw1.example.org"))));
+            Extension freshest = extension(draft, Extension.freshestCRL);
+            assertThat(freshest.isCritical()).isFalse();
+            assertThat(org.bouncycastle.asn1.x509.CRLDistPoint.getInstance(freshest.getParsedValue()).getDistributionPoints()[0]
+                    .getDistributionPoint().getName().toString()).contains("https://ca.example.test/pki/issuing-ca-delta.crl");
+        }
+    }
+
+    @Test
     void requestedExtensionsOtherThanSanAreIgnored() throws Exception {
         ExtensionsGenerator requested = new ExtensionsGenerator();
         requested.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(dns("gw1.example.org")));
