@@ -59,7 +59,7 @@ public final class EnrollmentBench {
         System.out.printf("Portcullis enrollment benchmark: %d enrollments, concurrency %d, %d cores%n", requests, concurrency,
                 Runtime.getRuntime().availableProcessors());
 
-        try (RunningServer server = RunningServer.start(jar, data, "ec-p256", IssuanceBench.ADMIN_PASSWORD, IssuanceBench.KEYSTORE_PASSWORD)) {
+        try (RunningServer server = RunningServer.start(jar, data, "ec-p256", ADMIN_PASSWORD, IssuanceBench.KEYSTORE_PASSWORD)) {
             String base = server.baseUrl;
             String token = login(base);
             int total = warmup + requests;
