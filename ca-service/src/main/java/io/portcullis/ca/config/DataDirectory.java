@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.jboss.logging.Logger;
 
 /** The server's data directory ({@code portcullis.data-dir}), created owner-only on first use. */
 @ApplicationScoped
 public class DataDirectory {
+
+    private static final Logger LOG = Logger.getLogger(DataDirectory.class);
 
     private final Path root;
 
@@ -35,7 +38,10 @@ public class DataDirectory {
         try {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot make the data directory " + root + " owner-only", e);
+            // A directory prepared by someone else (another owner, a mounted volume) is the
+            // operator's to protect; say so plainly instead of refusing to start.
+            LOG.warnf("Cannot make the data directory %s owner-only (%s); make sure only the service user can read it",
+                    root, e.getMessage());
         }
     }
 
