@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrency C, then — in the same run, on the same machine — measures how fast the very same
  * issuing CA key signs certificates with nothing else around it, and prints both and their ratio.
  *
- * <pre>bin/bench [--requests N] [--concurrency C] [--ca-key ec-p256|rsa-3072|...]</pre>
+ * <pre>bin/bench [--requests N] [--concurrency C] [--ca-key ec-p256|rsa-3072|...] [--warmup W] [--sign-seconds S]</pre>
  */
 public final class IssuanceBench {
 
@@ -65,7 +65,9 @@ public final class IssuanceBench {
                 given.put(args[i].substring(2), args[i + 1]);
             }
             int requests = Integer.parseInt(given.getOrDefault("requests", "5000"));
-            return new Options(requests, Math.max(200, requests / 10),
+            // The warm-up lets the JIT settle (C2 is still compiling after a few hundred requests).
+            int warmup = Integer.parseInt(given.getOrDefault("warmup", Integer.toString(Math.max(2000, requests / 2))));
+            return new Options(requests, warmup,
                     Integer.parseInt(given.getOrDefault("concurrency", "16")),
                     given.getOrDefault("ca-key", "ec-p256"),
                     Integer.parseInt(given.getOrDefault("sign-seconds", "5")),
