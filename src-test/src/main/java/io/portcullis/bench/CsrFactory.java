@@ -26,14 +26,17 @@ final class CsrFactory {
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            KeyPair keys = generator.generateKeyPair();
-            String host = "gw" + i + ".bench.example.net";
-            ExtensionsGenerator ext = new ExtensionsGenerator();
-            ext.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)));
-            out.add(PemCodec.toPem(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + host), keys.getPublic())
-                    .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()))));
+            out.add(ecP256(generator.generateKeyPair(), "gw" + i + ".bench.example.net"));
         }
         return out;
+    }
+
+    /** A PEM CSR for {@code keys} with subject CN and DNS SAN {@code host}. */
+    static String ecP256(KeyPair keys, String host) throws Exception {
+        ExtensionsGenerator ext = new ExtensionsGenerator();
+        ext.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)));
+        return PemCodec.toPem(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + host), keys.getPublic())
+                .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
     }
 }

@@ -1,21 +1,11 @@
 package io.portcullis.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Issues N certificates through the REST API of a freshly started packaged server at
@@ -36,21 +26,25 @@ public final class IssuanceBench {
         System.out.printf("Portcullis issuance benchmark: %d requests, concurrency %d, issuing CA key %s, %d cores%n",
                 options.requests, options.concurrency, options.caKey, Runtime.getRuntime().availableProcessors());
 
-        List<String> csrs = CsrFactory.ecP256(options.requests + options.warmup);
-        LoadResult load;
+        List<String> bodies = new java.util.ArrayList<>();
+        for (String csr : CsrFactory.ecP256(options.requests + options.warmup)) {
+            bodies.add(JSON.writeValueAsString(Map.of("csr", csr, "profile", "ike-gateway")));
+        }
+        LoadClient.Result load;
         try (RunningServer server = RunningServer.start(options.serverJar, data, options.caKey, ADMIN_PASSWORD, KEYSTORE_PASSWORD)) {
             String token = server.login("admin", ADMIN_PASSWORD);
-            new LoadClient(server.baseUrl, token).run(csrs.subList(0, options.warmup), options.concurrency);
-            load = new LoadClient(server.baseUrl, token).run(csrs.subList(options.warmup, csrs.size()), options.concurrency);
+            LoadClient client = new LoadClient(server.baseUrl, "/api/v1/certificates", token);
+            client.run(bodies.subList(0, options.warmup), options.concurrency);
+            load = client.run(bodies.subList(options.warmup, bodies.size()), options.concurrency);
         }
         SignResult raw = RawSigning.measure(data, options.signSeconds, KEYSTORE_PASSWORD);
 
         System.out.printf("REST issuance:   %8.1f certificates/s   p50 %6.2f ms   p99 %6.2f ms   (%d ok, %d failed)%n",
-                load.perSecond(), load.percentile(50), load.percentile(99), load.ok, load.failed);
+                load.perSecond(), load.percentile(50), load.percentile(99), load.ok(), load.failed());
         System.out.printf("Raw CA signing:  %8.1f signatures/s   (%d threads, same key, same TBS size)%n",
                 raw.perSecond(), raw.threads);
         System.out.printf("Ratio:           %8.1f %% of the raw signing rate%n", 100.0 * load.perSecond() / raw.perSecond());
-        if (load.failed > 0) {
+        if (load.failed() > 0) {
             System.exit(1);
         }
     }
@@ -75,21 +69,6 @@ public final class IssuanceBench {
         }
     }
 
-    record LoadResult(int ok, int failed, long elapsedNanos, long[] latencies) {
-        double perSecond() {
-            return ok / (elapsedNanos / 1e9);
-        }
-
-        double percentile(int p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = latencies.clone();
-            java.util.Arrays.sort(sorted);
-            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, index)] / 1e6;
-        }
-    }
 
     record SignResult(long signatures, long elapsedNanos, int threads) {
         double perSecond() {
@@ -97,63 +76,6 @@ public final class IssuanceBench {
         }
     }
 
-    /** POSTs each CSR once, C at a time, over keep-alive HTTP/1.1 connections. */
-    static final class LoadClient {
-        private final String baseUrl;
-        private final String token;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-
-        LoadClient(String baseUrl, String token) {
-            this.baseUrl = baseUrl;
-            this.token = token;
-        }
-
-        LoadResult run(List<String> csrs, int concurrency) throws Exception {
-            AtomicInteger next = new AtomicInteger();
-            AtomicInteger ok = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            long[] latencies = new long[csrs.size()];
-            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-            long start = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < concurrency; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < csrs.size(); i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        if (issue(csrs.get(i))) {
-                            ok.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                        latencies[i] = System.nanoTime() - t0;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            long elapsed = System.nanoTime() - start;
-            pool.shutdown();
-            return new LoadResult(ok.get(), failed.get(), elapsed, latencies);
-        }
-
-        private boolean issue(String csr) {
-            try {
-                String body = JSON.writeValueAsString(Map.of("csr", csr, "profile", "ike-gateway"));
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/certificates"))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 201;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
 
 
 }
