@@ -55,7 +55,9 @@ public final class ProfileRegistry {
     static CertificateProfile ikeGateway() {
         return new RuleBasedProfile(IKE_GATEWAY, List.of(
                 SubjectRule.copyFromCsrAllowingEmpty(),
-                new SanRule(Set.of(GeneralName.dNSName, GeneralName.iPAddress, GeneralName.rfc822Name), true),
+                // A SAN only when the subject is empty (RFC 5280 4.2.1.6): gateways identified by
+                // their DN (IKE ID type DER_ASN1_DN, RFC 4945) carry none.
+                new SanRule(Set.of(GeneralName.dNSName, GeneralName.iPAddress, GeneralName.rfc822Name), false),
                 new ValidityRule(Duration.ofDays(365), Duration.ofDays(730)),
                 BasicConstraintsRule.endEntity(),
                 new KeyUsageRule(KeyUsage.digitalSignature, KeyUsage.keyEncipherment),

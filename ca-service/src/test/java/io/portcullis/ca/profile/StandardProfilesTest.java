@@ -86,9 +86,12 @@ class StandardProfilesTest {
     }
 
     @Test
-    void ikeGatewayRequiresASan() {
-        assertThatThrownBy(() -> apply("ike-gateway", input(TestCsrs.ec("CN=gw1"))))
+    void ikeGatewayNeedsASanOnlyWhenTheSubjectIsEmpty() {
+        assertThatThrownBy(() -> apply("ike-gateway", input(TestCsrs.ec(""))))
                 .isInstanceOfSatisfying(PortcullisException.class, e -> assertThat(e.type()).isEqualTo("san-required"));
+        // A gateway identified by its DN (IKE ID DER_ASN1_DN) gets a certificate without a SAN.
+        CertificateDraft draft = apply("ike-gateway", input(TestCsrs.ec("CN=gw1,O=Example")));
+        assertThat(draft.extensions()).noneMatch(e -> e.getExtnId().equals(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName));
     }
 
     @Test

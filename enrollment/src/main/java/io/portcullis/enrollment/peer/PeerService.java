@@ -89,10 +89,10 @@ public class PeerService {
                         "subnets are written into the certificate as RFC 3779 address blocks, which only profile ike-gateway carries");
             }
         }
-        if (identity.type() == IdentityType.DN) {
-            // Every end-entity profile requires a subjectAltName, and a DN identity must bring none.
-            throw PortcullisException.badRequest("invalid-peer-identity", "identity type dn cannot be enrolled with profile "
-                    + profileName + ", which requires a subjectAltName; register the peer by fqdn, ipv4, ipv6 or email");
+        if (identity.type() == IdentityType.DN && !ProfileRegistry.IKE_GATEWAY.equals(profileName)) {
+            // A DN identity brings no subjectAltName; only ike-gateway issues without one (IKE ID DER_ASN1_DN).
+            throw PortcullisException.badRequest("invalid-peer-identity", "identity type dn can only be enrolled with profile "
+                    + ProfileRegistry.IKE_GATEWAY + "; " + profileName + " requires a subjectAltName");
         }
         return new Registration(name.strip(), identity, cleaned, profileName, Approval.parse(approval));
     }

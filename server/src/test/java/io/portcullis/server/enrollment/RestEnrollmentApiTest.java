@@ -75,6 +75,20 @@ class RestEnrollmentApiTest {
     }
 
     @Test
+    void peerIdentifiedByItsDnEnrollsWithASubjectOnlyCsr() throws Exception {
+        String name = EnrollmentFixtures.unique("gw-dn");
+        String dn = "CN=" + name + ",O=Example";
+        var registered = EnrollmentFixtures.as("operator").body(Map.of("name", name, "identity", Map.of("type", "dn", "value", dn),
+                "subnets", List.of("192.0.2.0/28"), "profile", "ike-gateway", "approval", "auto"))
+                .post("/api/v1/peers").then().statusCode(201).extract();
+        Response response = enroll(name, registered.path("enrollmentSecret"), EnrollmentFixtures.pem(EnrollmentFixtures.csr(EnrollmentFixtures.ec(), dn, null)));
+        response.then().statusCode(201);
+        X509CertificateHolder cert = certificate(response.path("certificate"));
+        assertThat(cert.getSubject().toString()).isEqualTo(dn);
+        assertThat(cert.getExtension(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName)).isNull();
+    }
+
+    @Test
     void peerCanBeAddressedByIdToo() {
         Registered peer = register("auto", List.of());
         enroll(peer.id(), peer.secret(), gatewayCsr(ec(), peer.fqdn())).then().statusCode(201);
