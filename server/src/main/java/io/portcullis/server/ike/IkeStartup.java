@@ -34,7 +34,6 @@ import org.jboss.logging.Logger;
 public class IkeStartup {
 
     private static final Logger LOG = Logger.getLogger(IkeStartup.class);
-    private static final Logger REVOCATION_LOG = Logger.getLogger("io.portcullis.ike.revocation");
 
     private final IkeSettings settings;
     private final PortcullisConfig config;
@@ -42,16 +41,18 @@ public class IkeStartup {
     private final CaKeyring keyring;
     private final IkeGateway gateway;
     private final SecureRandom random;
+    private final RevocationDecisionAudit decisions;
     private volatile Optional<LiveRevocationChecker> revocationChecker = Optional.empty();
 
     public IkeStartup(IkeSettings settings, PortcullisConfig config, GatewayCredentialStore credentials,
-            CaKeyring keyring, IkeGateway gateway, SecureRandom random) {
+            CaKeyring keyring, IkeGateway gateway, SecureRandom random, RevocationDecisionAudit decisions) {
         this.settings = settings;
         this.config = config;
         this.credentials = credentials;
         this.keyring = keyring;
         this.gateway = gateway;
         this.random = random;
+        this.decisions = decisions;
     }
 
     /** After FirstStart (default priority), which creates the CA hierarchy on first start. */
@@ -99,7 +100,7 @@ public class IkeStartup {
         }
         IkeSettings.Revocation client = settings.revocationClient();
         LiveRevocationChecker checker = new LiveRevocationChecker(client.timeout(), client.maxResponseBytes(),
-                client.ocspCacheSize(), client.crlCacheSize(), random, decision -> REVOCATION_LOG.info(decision));
+                client.ocspCacheSize(), client.crlCacheSize(), random, decisions);
         revocationChecker = Optional.of(checker);
         return new RevocationCheckingAuthenticator(pkix, checker, mode == GatewayPolicies.RevocationMode.STRICT);
     }
