@@ -8,6 +8,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -20,7 +21,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** Builds PKCS#10 requests for the API tests, good and deliberately bad. */
-final class Csrs {
+public final class Csrs {
 
     private Csrs() {
     }
@@ -46,12 +47,20 @@ final class Csrs {
     }
 
     static PKCS10CertificationRequest request(KeyPair keys, String subject, GeneralName... sans) {
+        return request(keys, subject, null, sans);
+    }
+
+    /** With a challengePassword attribute when {@code challenge} is not null (SCEP). */
+    public static PKCS10CertificationRequest request(KeyPair keys, String subject, String challenge, GeneralName... sans) {
         try {
             JcaPKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
             if (sans.length > 0) {
                 ExtensionsGenerator ext = new ExtensionsGenerator();
                 ext.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
                 builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
+            }
+            if (challenge != null) {
+                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword, new DERPrintableString(challenge));
             }
             String alg = keys.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             return builder.build(new JcaContentSignerBuilder(alg).build(keys.getPrivate()));

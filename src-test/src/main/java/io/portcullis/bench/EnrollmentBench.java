@@ -47,7 +47,7 @@ public final class EnrollmentBench {
 
         try (RunningServer server = RunningServer.start(jar, data, "ec-p256", ADMIN_PASSWORD, IssuanceBench.KEYSTORE_PASSWORD)) {
             String base = server.baseUrl;
-            String token = login(base);
+            String token = server.login("admin", ADMIN_PASSWORD);
             int total = warmup + requests;
             System.out.printf("Registering %d peers and generating %d P-256 keys (not measured)...%n", total, 2 * total);
             List<String> bodies = new ArrayList<>();
@@ -86,9 +86,6 @@ public final class EnrollmentBench {
         return CsrFactory.ecP256(keys, fqdn);
     }
 
-    private static String login(String base) throws Exception {
-        return post(base, "/api/v1/auth/login", null, Map.of("username", "admin", "password", ADMIN_PASSWORD), 200).get("token").asText();
-    }
 
     private static JsonNode post(String base, String path, String token, Object body, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

@@ -1,11 +1,11 @@
 package io.portcullis.bench;
 
+import io.portcullis.ca.authority.CaBootstrapper;
 import io.portcullis.ca.keys.EncryptedKeyStore;
 import io.portcullis.ca.signing.CaSigner;
 import io.portcullis.ca.signing.SoftwareCaSigner;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
@@ -35,12 +34,8 @@ final class RawSigning {
             keystore = single(db, "select keystore from certificate_authority where id = 'issuing'");
             sampleCertificate = single(db, "select certificate_der from certificate where status = 'VALID' limit 1");
         }
-        KeyStore.PrivateKeyEntry entry = EncryptedKeyStore.fromBytes(keystore, keystorePassword.toCharArray(), "ca");
-        List<X509CertificateHolder> chain = new ArrayList<>();
-        for (java.security.cert.Certificate c : entry.getCertificateChain()) {
-            chain.add(new X509CertificateHolder(c.getEncoded()));
-        }
-        CaSigner signer = new SoftwareCaSigner(entry.getPrivateKey(), chain);
+        CaSigner signer = SoftwareCaSigner.fromKeyStoreEntry(
+                EncryptedKeyStore.fromBytes(keystore, keystorePassword.toCharArray(), CaBootstrapper.KEY_ALIAS));
         byte[] tbs = Certificate.getInstance(sampleCertificate).getTBSCertificate().getEncoded();
 
         int threads = Runtime.getRuntime().availableProcessors();

@@ -10,7 +10,6 @@ public final class AuditAction {
     public static final String CERTIFICATE_RELEASED = "certificate.released";
     public static final String LOGIN = "auth.login";
     public static final String ACCOUNT_CREATED = "account.created";
-    public static final String ACCOUNT_CHANGED = "account.changed";
     public static final String ACCOUNT_DELETED = "account.deleted";
     public static final String CONFIGURATION_CHANGED = "configuration.changed";
 

@@ -26,14 +26,18 @@ public class TokenKey {
     private final SecretKey key;
 
     public TokenKey(PortcullisConfig config, DataDirectory dataDirectory, SecureRandom random) {
-        String encoded = config.auth().tokenSecret()
-                .orElseGet(() -> new SecretFile(dataDirectory.resolve(FILE_NAME)).readOrCreate(random));
+        this.key = keyFrom(config.auth().tokenSecret()
+                .orElseGet(() -> new SecretFile(dataDirectory.resolve(FILE_NAME)).readOrCreate(random)));
+    }
+
+    /** Decodes a configured or generated secret, refusing one too short for HS256. */
+    static SecretKey keyFrom(String encoded) {
         byte[] bytes = decode(encoded);
         if (bytes.length < MIN_KEY_BYTES) {
             throw new PortcullisException(ProblemKind.INTERNAL, "token-secret-too-short",
                     "portcullis.auth.token-secret must encode at least " + MIN_KEY_BYTES + " bytes (base64)");
         }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
     public SecretKey secretKey() {

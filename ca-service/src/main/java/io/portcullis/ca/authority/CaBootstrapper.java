@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
 public class CaBootstrapper {
 
     private static final Logger LOG = Logger.getLogger(CaBootstrapper.class);
-    static final String KEY_ALIAS = "ca";
+    /** Alias of the key entry in every CA key store. */
+    public static final String KEY_ALIAS = "ca";
 
     private final CaRepository cas;
     private final AppLocks locks;

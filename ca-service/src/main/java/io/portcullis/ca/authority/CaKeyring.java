@@ -9,9 +9,6 @@ import io.portcullis.ca.store.CaRecord;
 import io.portcullis.ca.store.CaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.io.IOException;
-import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -77,15 +74,6 @@ public class CaKeyring {
     }
 
     private static CaSigner signer(CaRecord record, char[] password) {
-        KeyStore.PrivateKeyEntry entry = EncryptedKeyStore.fromBytes(record.keystore, password, CaBootstrapper.KEY_ALIAS);
-        List<X509CertificateHolder> chain = new ArrayList<>();
-        try {
-            for (java.security.cert.Certificate c : entry.getCertificateChain()) {
-                chain.add(new X509CertificateHolder(c.getEncoded()));
-            }
-        } catch (IOException | java.security.cert.CertificateEncodingException e) {
-            throw PortcullisException.internal("keystore-corrupt", "the key store of CA '" + record.id + "' holds an unreadable certificate", e);
-        }
-        return new SoftwareCaSigner(entry.getPrivateKey(), chain);
+        return SoftwareCaSigner.fromKeyStoreEntry(EncryptedKeyStore.fromBytes(record.keystore, password, CaBootstrapper.KEY_ALIAS));
     }
 }

@@ -4,6 +4,10 @@ import io.portcullis.ca.error.PortcullisException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import io.portcullis.ca.keys.PemCodec;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -51,6 +55,14 @@ public final class SoftwareCaSigner implements CaSigner {
         this.signatureAlgorithmName = SoftwareContentSigners.signatureAlgorithmFor(this.chain.get(0).getSubjectPublicKeyInfo());
         this.signatureAlgorithm = SoftwareContentSigners.algorithmIdentifier(signatureAlgorithmName);
         checkKeyMatchesCertificate();
+    }
+
+    /** A signer for a key store entry as {@code EncryptedKeyStore} reads it (key plus chain, leaf first). */
+    public static SoftwareCaSigner fromKeyStoreEntry(KeyStore.PrivateKeyEntry entry) {
+        List<X509CertificateHolder> chain = Arrays.stream(entry.getCertificateChain())
+                .map(c -> PemCodec.toHolder((X509Certificate) c))
+                .toList();
+        return new SoftwareCaSigner(entry.getPrivateKey(), chain);
     }
 
     @Override

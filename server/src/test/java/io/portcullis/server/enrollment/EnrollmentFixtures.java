@@ -2,6 +2,7 @@ package io.portcullis.server.enrollment;
 
 import static io.restassured.RestAssured.given;
 
+import io.portcullis.server.Csrs;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.StringWriter;
@@ -12,17 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.DERPrintableString;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** Tokens, peers and CSRs for the enrollment API tests. */
 final class EnrollmentFixtures {
@@ -91,22 +84,9 @@ final class EnrollmentFixtures {
     }
 
     static PKCS10CertificationRequest csr(KeyPair keys, String subject, String challenge, GeneralName... sans) {
-        try {
-            JcaPKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
-            if (sans.length > 0) {
-                ExtensionsGenerator ext = new ExtensionsGenerator();
-                ext.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
-                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
-            }
-            if (challenge != null) {
-                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword, new DERPrintableString(challenge));
-            }
-            String alg = keys.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            return builder.build(new JcaContentSignerBuilder(alg).build(keys.getPrivate()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Csrs.request(keys, subject, challenge, sans);
     }
+
 
     static String pem(Object object) {
         StringWriter out = new StringWriter();
