@@ -4,6 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -92,9 +98,29 @@ class OcspHostileInputTest {
     }
 
     @Test
+    void chunkedBodiesOverTheHttpLimitAre413() throws Exception {
+        // No Content-Length: the limit has to be enforced while the body streams in.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/ocsp"))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[600 * 1024]))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void nonOcspContentTypesAreRefusedByHttp() {
         given().contentType("application/json").body("{\"serial\":1}").post("/ocsp").then().statusCode(415)
                 .contentType("application/problem+json");
+        given().body(valid).post("/ocsp").then().statusCode(415);
+        given().contentType("application/ocsp-requestx").body(valid).post("/ocsp").then().statusCode(415);
+    }
+
+    @Test
+    void contentTypeParametersAreIgnored() throws Exception {
+        byte[] body = given().contentType("application/ocsp-request; charset=binary").body(valid).post("/ocsp")
+                .then().statusCode(200).contentType("application/ocsp-response").extract().asByteArray();
+        assertThat(new OCSPResp(body).getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
     }
 
     @Test
