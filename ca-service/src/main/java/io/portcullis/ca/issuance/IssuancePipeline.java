@@ -17,6 +17,7 @@ import io.portcullis.ca.signing.CaSigner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -27,10 +28,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *   <li>validate the CSR (decoding, proof of possession),</li>
  *   <li>check the key against the key policy,</li>
  *   <li>apply the certificate profile,</li>
- *   <li>reserve a random serial, unique in the database,</li>
+ *   <li>draw a random serial,</li>
  *   <li>assemble the to-be-signed certificate and lint it,</li>
  *   <li>sign,</li>
- *   <li>store,</li>
+ *   <li>store (the serial's primary key keeps it unique),</li>
  *   <li>audit.</li>
  * </ol>
  * Steps 4–8 run in one transaction (the caller's, if it has one), so a failure stores nothing.
@@ -47,16 +48,16 @@ public class IssuancePipeline {
     private final CertificateSigningStep signing = new CertificateSigningStep();
 
     private final CaKeyring keyring;
-    private final SerialReservation serials;
+    private final SerialNumberGenerator serials;
     private final IssuedCertificateWriter writer;
     private final AuditLog audit;
     private final Clock clock;
     private final PkiUrls urls;
 
-    public IssuancePipeline(CaKeyring keyring, SerialReservation serials, IssuedCertificateWriter writer, AuditLog audit,
+    public IssuancePipeline(CaKeyring keyring, SecureRandom random, IssuedCertificateWriter writer, AuditLog audit,
             Clock clock, PortcullisConfig config) {
         this.keyring = keyring;
-        this.serials = serials;
+        this.serials = new SerialNumberGenerator(random);
         this.writer = writer;
         this.audit = audit;
         this.clock = clock;
@@ -88,11 +89,11 @@ public class IssuancePipeline {
     }
 
     private IssuedCertificate signAndStore(IssueRequest request, CertificateDraft draft, CaSigner issuer) {
-        BigInteger serial = serials.reserve(draft, request.profile(), request.requester());
+        BigInteger serial = serials.next();
         TBSCertificate tbs = assembler.assemble(draft, serial, issuer);
         linter.lint(tbs, issuer.certificate());
         X509CertificateHolder certificate = signing.sign(tbs, issuer);
-        writer.store(serial, certificate);
+        writer.store(serial, certificate, request.profile(), request.requester());
         audit.append(AuditEvent.success(request.requester(), AuditAction.CERTIFICATE_ISSUED, serial.toString(16),
                 "profile " + request.profile() + "; subject " + certificate.getSubject()
                         + "; san " + String.join(" ", SanText.render(certificate.getExtensions()))));
