@@ -2,14 +2,20 @@ package io.portcullis.ui.pages;
 
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.store.Page;
+import io.portcullis.ca.store.PageRequest;
 import io.portcullis.ui.UiAudit;
+import io.portcullis.ui.UiConfig;
+import io.portcullis.ui.view.Pager;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.Map;
 import io.portcullis.ui.tunnel.TunnelDirectory;
 import io.portcullis.ui.web.CurrentUser;
 import io.portcullis.ui.web.ErrorPages;
 import io.portcullis.ui.web.Layout;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,9 +41,11 @@ public class TunnelPages {
     private final CurrentUser currentUser;
     private final ErrorPages errors;
     private final AuditLog audit;
+    private final UiConfig config;
 
     public TunnelPages(@Location("ui/tunnels.html") Template page, Layout layout, TunnelDirectory tunnels, CurrentUser currentUser,
-            ErrorPages errors, AuditLog audit) {
+            ErrorPages errors, AuditLog audit, UiConfig config) {
+        this.config = config;
         this.page = page;
         this.layout = layout;
         this.tunnels = tunnels;
@@ -47,8 +55,18 @@ public class TunnelPages {
     }
 
     @GET
-    public TemplateInstance show() {
-        return layout.page(page, "tunnels").data("running", tunnels.running()).data("tunnels", tunnels.list());
+    public Response show(@QueryParam("page") Integer pageNumber) {
+        try {
+            PageRequest request = PageRequest.of(pageNumber, config.pageSize());
+            List<TunnelDirectory.Tunnel> all = tunnels.list();
+            int from = (int) Math.min(all.size(), (long) request.offset());
+            Page<TunnelDirectory.Tunnel> shown = new Page<>(all.subList(from, Math.min(all.size(), from + request.size())),
+                    request.page(), request.size(), all.size());
+            return Layout.respond(200, layout.page(page, "tunnels").data("running", tunnels.running()).data("tunnels", shown.items())
+                    .data("pager", Pager.of(shown, "/ui/tunnels", Map.of())));
+        } catch (io.portcullis.ca.error.PortcullisException e) {
+            return errors.page(e.kind().httpStatus(), "Tunnels", e.detail());
+        }
     }
 
     @POST

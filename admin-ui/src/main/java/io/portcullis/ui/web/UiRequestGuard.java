@@ -60,9 +60,12 @@ public class UiRequestGuard {
         Cookie cookie = context.getCookies().get(SessionCookies.SESSION);
         Optional<UiSessionStore.Resolved> session = sessions.resolve(cookie == null ? null : cookie.getValue());
         if (session.isEmpty()) {
+            if (context.getHeaderString("HX-Request") != null) {
+                // An htmx request would follow a redirect and swap the login page into a fragment; HX-Redirect makes it load the page instead.
+                return Optional.of(Response.status(401).header("HX-Redirect", "/ui/login").build());
+            }
             if (reading) {
-                // htmx follows HX-Redirect with a full page load instead of swapping the login form into a fragment.
-                return Optional.of(Response.seeOther(URI.create("/ui/login")).header("HX-Redirect", "/ui/login").build());
+                return Optional.of(Response.seeOther(URI.create("/ui/login")).build());
             }
             return Optional.of(refuse(context, "anonymous", "no valid session", 403,
                     "Your session has ended or this request did not come from a Portcullis page. Log in again."));
