@@ -50,8 +50,8 @@ public class FirstStart {
             LOG.info("Settings differ from the last start; recorded in the audit log");
         }
         String local = "http://localhost:" + httpPort;
-        LOG.infof("Portcullis is up. Admin API: %s/api/v1  OpenAPI: %s/q/openapi  Health: %s/q/health/ready",
-                local, local, local);
+        LOG.infof("Portcullis is up. Admin UI: %s/ui/  Admin API: %s/api/v1  OpenAPI: %s/q/openapi  Health: %s/q/health/ready",
+                local, local, local, local);
         LOG.infof("Data directory: %s; public URL in certificates: %s", dataDirectory.root(), config.publicUrl());
         passwordFile.ifPresent(file -> LOG.infof(
                 "First administrator '%s' created; its generated password is in %s (readable by this user only)",

@@ -23,6 +23,12 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Path jar, Path data, String caKey, String adminPassword, String keystorePassword) throws Exception {
+        return start(jar, data, caKey, adminPassword, keystorePassword, Map.of());
+    }
+
+    /** {@code extraEnvironment}: more settings for the server, e.g. PORTCULLIS_IKE_ENABLED=false. */
+    static RunningServer start(Path jar, Path data, String caKey, String adminPassword, String keystorePassword,
+            Map<String, String> extraEnvironment) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -41,6 +47,7 @@ final class RunningServer implements AutoCloseable {
                 "QUARKUS_HTTP_PORT", Integer.toString(port), "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "PORTCULLIS_ADMIN_PASSWORD", adminPassword, "PORTCULLIS_KEYSTORE_PASSWORD", keystorePassword,
                 "PORTCULLIS_CA_ISSUING_KEY_ALGORITHM", caKey));
+        builder.environment().putAll(extraEnvironment);
         RunningServer server = new RunningServer("http://127.0.0.1:" + port, builder.start());
         server.awaitReady();
         return server;
