@@ -21,6 +21,7 @@ public class LoginService {
 
     private static final int MAX_USERNAME = 64;
     private static final int MAX_PASSWORD = 1024;
+    private static final int TRACKED_ADDRESSES = 10_000;
 
     private final UserAccountRepository accounts;
     private final PasswordHasher hasher;
@@ -30,6 +31,7 @@ public class LoginService {
     private final PortcullisConfig config;
     /** Verified against when the user does not exist, so response time does not reveal which names exist. */
     private final String decoyHash;
+    private final LoginThrottle throttle;
 
     public LoginService(UserAccountRepository accounts, PasswordHasher hasher, TokenService tokens, AuditLog audit,
             Clock clock, PortcullisConfig config) {
@@ -40,6 +42,7 @@ public class LoginService {
         this.clock = clock;
         this.config = config;
         this.decoyHash = hasher.hash("decoy-password-for-timing");
+        this.throttle = new LoginThrottle(config.auth().maxFailedLoginsPerAddress(), config.auth().addressWindow(), TRACKED_ADDRESSES);
     }
 
     public TokenService.IssuedToken login(String username, String password, String clientAddress) {
@@ -50,7 +53,17 @@ public class LoginService {
             throw PortcullisException.badRequest("credentials-too-long",
                     "username may have at most " + MAX_USERNAME + " characters and password at most " + MAX_PASSWORD);
         }
+        if (throttle.blocked(clientAddress, clock.instant())) {
+            long seconds = Math.max(1, throttle.retryAfter(clientAddress, clock.instant()).toSeconds());
+            QuarkusTransaction.requiringNew().run(() -> audit.append(AuditEvent.failure(username, AuditAction.LOGIN, username,
+                    "refused before the password check: too many failed logins from client " + clientAddress)));
+            throw new PortcullisException(ProblemKind.TOO_MANY_REQUESTS, "address-throttled",
+                    "too many failed logins from this address; try again in " + seconds + " s");
+        }
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> attempt(username, password, clientAddress));
+        if (attempt.result() != Result.SUCCESS) {
+            throttle.recordFailure(clientAddress, clock.instant());
+        }
         return switch (attempt.result()) {
             case SUCCESS -> tokens.issue(username, attempt.role());
             case LOCKED -> throw new PortcullisException(ProblemKind.TOO_MANY_REQUESTS, "account-locked",

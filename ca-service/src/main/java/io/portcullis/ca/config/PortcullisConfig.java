@@ -2,6 +2,7 @@ package io.portcullis.ca.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -66,6 +67,17 @@ public interface PortcullisConfig {
 
         @WithDefault("PT15M")
         Duration lockoutDuration();
+
+        /**
+         * Failed logins from one client address, over all accounts, within
+         * {@link #addressWindow()} after which that address is refused before any password check.
+         */
+        @WithDefault("20")
+        @Min(1)
+        int maxFailedLoginsPerAddress();
+
+        @WithDefault("PT10M")
+        Duration addressWindow();
 
         /** Base64 key (≥ 32 bytes) for signing API tokens; generated into the data directory when absent. */
         Optional<String> tokenSecret();
