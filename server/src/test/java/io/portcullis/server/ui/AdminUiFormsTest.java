@@ -190,4 +190,53 @@ class AdminUiFormsTest {
         auditor.post("/ui/logout", Map.of()).then().statusCode(303);
         auditor.request().get("/ui/").then().statusCode(303);
     }
+
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("id=\"secret\">([^<]+)<");
+    private static final java.util.regex.Pattern GATEWAY_LINK = java.util.regex.Pattern.compile("href=\"/ui/gateways/([0-9a-f-]{36})\"");
+
+    @Test
+    void pendingEnrollmentsAreApprovedOrRejectedFromTheRequestsPage() throws Exception {
+        UiClient operator = UiClient.as("operator");
+        String[] ids = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String name = "manual-gw" + i;
+            Map<String, String> form = new java.util.HashMap<>(gateway(name, "fqdn", name + ".example.net", ""));
+            form.put("approval", "manual");
+            String secret = UiClient.find(SECRET, operator.post("/ui/gateways", form).then().statusCode(200).extract().asString()).strip();
+            String location = given().contentType(ContentType.JSON)
+                    .body(Map.of("peer", name, "secret", secret, "csr", GatewayCsr.forFqdn(name + ".example.net")))
+                    .post("/enroll/v1/csr").then().statusCode(202).extract().header("Location");
+            ids[i] = location.substring(location.lastIndexOf('/') + 1);
+        }
+        String pending = operator.request().get("/ui/requests").then().statusCode(200).extract().asString();
+        assertThat(pending).contains("data-id=\"" + ids[0] + "\"", "data-id=\"" + ids[1] + "\"", "manual-gw0.example.net");
+        operator.post("/ui/requests/" + ids[0] + "/approve", Map.of()).then().statusCode(303);
+        operator.post("/ui/requests/" + ids[1] + "/reject", Map.of("reason", "unknown site")).then().statusCode(303);
+        given().get("/enroll/v1/requests/" + ids[0]).then().statusCode(200);
+        given().get("/enroll/v1/requests/" + ids[1]).then().statusCode(403);
+        operator.post("/ui/requests/" + ids[0] + "/approve", Map.of()).then().statusCode(409).body(containsString("already issued"));
+        operator.request().get("/ui/requests?status=rejected").then().body(containsString("unknown site"));
+        UiClient.as("auditor").post("/ui/requests/" + ids[0] + "/approve", Map.of()).then().statusCode(403);
+    }
+
+    @Test
+    void aGatewayGetsANewSecretIsDisabledEnabledAndDeleted() {
+        UiClient operator = UiClient.as("operator");
+        String first = operator.post("/ui/gateways", gateway("life-gw", "fqdn", "life-gw.example.net", "")).then().statusCode(200)
+                .header("Cache-Control", containsString("no-store")).extract().asString();
+        String page = operator.request().get("/ui/gateways").then().extract().asString();
+        java.util.regex.Matcher m = GATEWAY_LINK.matcher(page);
+        assertThat(m.find(page.indexOf("data-name=\"life-gw\""))).isTrue();
+        String id = m.group(1);
+        String second = operator.post("/ui/gateways/" + id + "/secret", Map.of()).then().statusCode(200).extract().asString();
+        assertThat(UiClient.find(SECRET, second)).isNotEqualTo(UiClient.find(SECRET, first));
+        operator.post("/ui/gateways/" + id + "/disable", Map.of()).then().statusCode(303);
+        operator.request().get("/ui/gateways/" + id).then().body(containsString("id=\"peer-status\">disabled<"));
+        operator.post("/ui/gateways/" + id + "/secret", Map.of()).then().statusCode(409).body(containsString("enable it first"));
+        operator.post("/ui/gateways/" + id + "/enable", Map.of()).then().statusCode(303);
+        operator.post("/ui/gateways/" + id + "/delete", Map.of()).then().statusCode(303);
+        operator.request().get("/ui/gateways/" + id).then().body(containsString("id=\"peer-status\">revoked<"));
+        operator.request().get("/ui/gateways").then().body(not(containsString("data-name=\"life-gw\"")));
+        operator.request().get("/ui/audit?q=life-gw").then().body(containsString("peer.deleted")).body(containsString("peer.secret-issued"));
+    }
 }
