@@ -247,13 +247,46 @@ public final class IkeResponder {
         return new ResponderOutput(out, events);
     }
 
-    /** Drops timed-out half-open exchanges and deletes IKE SAs whose lifetime ran out. */
+    /**
+     * Deletes one IPsec SA pair by the inbound SPI we chose (its hard lifetime ran out) with a DELETE
+     * notify to the peer; the ISAKMP SA stays. Empty output when no IKE SA holds that pair any more.
+     */
+    public synchronized ResponderOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
+        for (IkeSa sa : table.allEstablished()) {
+            for (ChildSa child : sa.children()) {
+                if (child.inboundSpi() == inboundSpi) {
+                    sa.removeChildBySpi(inboundSpi);
+                    List<IkeEvent> events = new ArrayList<>();
+                    byte[] delete = Deletes.childSa(ctx, sa, child, events, cause);
+                    return new ResponderOutput(List.of(new Datagram(delete, sa.localAddress(), sa.peerAddress())), events);
+                }
+            }
+        }
+        return ResponderOutput.NOTHING;
+    }
+
+    /** The peers of the established IKE SAs (for periodic revocation re-checks). */
+    public synchronized List<AuthenticatedPeer> connectedPeers() {
+        return table.allEstablished().stream().map(IkeSa::peer).toList();
+    }
+
+    /**
+     * Drops timed-out half-open exchanges, deletes IPsec SA pairs whose hard time lifetime ran out (the
+     * peer did not rekey in time) and IKE SAs whose lifetime ran out, each with DELETE notifies.
+     */
     public synchronized ResponderOutput expire() {
         Instant now = ctx.clock().instant();
         table.expireHalfOpen(now);
         List<Datagram> out = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
         for (IkeSa sa : table.allEstablished()) {
+            for (ChildSa child : sa.children()) {
+                if (!child.expires().isAfter(now) && child.expires().isAfter(child.established())) {
+                    sa.removeChildBySpi(child.inboundSpi());
+                    out.add(new Datagram(Deletes.childSa(ctx, sa, child, events, IkeEvent.Cause.EXPIRED),
+                            sa.localAddress(), sa.peerAddress()));
+                }
+            }
             if (!sa.expires().isAfter(now)) {
                 InetSocketAddress to = sa.peerAddress();
                 InetSocketAddress from = sa.localAddress();
