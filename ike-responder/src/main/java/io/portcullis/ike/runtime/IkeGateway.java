@@ -44,6 +44,7 @@ public class IkeGateway {
     private final SecureRandom random;
     private final CountingEspHook counting = new CountingEspHook();
     private volatile Running running;
+    private ScheduledExecutorService recheck;
 
     /** {@code esp} is the data plane when a TUN device could be set up, else the counting hook. */
     private record Running(IkeResponder responder, IkeTransport transport, ScheduledExecutorService sweeper,
@@ -183,7 +184,31 @@ public class IkeGateway {
                 .filter(e -> e instanceof io.portcullis.ike.exchange.IkeEvent.IkeSaDeleted).count();
     }
 
+    /**
+     * Re-checks the certificates of connected peers every {@code interval} with {@code freshChecker} (no
+     * cached answers) and deletes the tunnels of revoked ones: for a gateway deployed apart from the CA.
+     */
+    public synchronized void startRevocationRecheck(io.portcullis.ike.exchange.auth.RevocationChecker freshChecker,
+            java.time.Duration interval) {
+        if (running == null || recheck != null || interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ike-revocation-recheck");
+            t.setDaemon(true);
+            return t;
+        });
+        ConnectedPeerRecheck task = new ConnectedPeerRecheck(this::connectedPeers, freshChecker, this::deletePeer, clock);
+        long millis = Math.max(1_000, interval.toMillis());
+        recheck.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+        LOG.infof("IKE: certificates of connected peers are re-checked for revocation every %s", interval);
+    }
+
     public synchronized void stop() {
+        if (recheck != null) {
+            recheck.shutdownNow();
+            recheck = null;
+        }
         Running r = running;
         running = null;
         if (r != null) {
