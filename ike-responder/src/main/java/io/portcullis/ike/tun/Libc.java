@@ -29,9 +29,10 @@ final class Libc {
     /** ioctl is variadic; one pointer argument passes the same way as a fixed one on the ABIs we run on. */
     static native int ioctl(int fd, long request, byte[] argument);
 
-    static native long read(int fd, byte[] buffer, long count);
+    /** Native buffers, not Java arrays: JNA would copy a whole array in and out around every call. */
+    static native long read(int fd, com.sun.jna.Pointer buffer, long count);
 
-    static native long write(int fd, byte[] buffer, long count);
+    static native long write(int fd, com.sun.jna.Pointer buffer, long count);
 
     /** {@code struct pollfd} as two ints: the fd, then events (low half) and revents (high half), little-endian. */
     static native int poll(int[] fds, long count, int timeoutMillis);

@@ -19,11 +19,15 @@ public final class TunDevice implements io.portcullis.ike.dataplane.PacketDevice
     /** {@code sizeof(struct ifreq)} on 64-bit Linux. */
     private static final int IFREQ_SIZE = 40;
     private static final int POLL_MILLIS = 250;
+    private static final int MAX_PACKET = 65_535;
 
     private final String name;
     private final int fd;
     private volatile boolean closed;
     private final int[] pollFd = new int[2];
+    /** One native buffer per direction (one reader thread, one writer thread); only the packet's bytes are copied. */
+    private final com.sun.jna.Memory readBuffer = new com.sun.jna.Memory(MAX_PACKET);
+    private final com.sun.jna.Memory writeBuffer = new com.sun.jna.Memory(MAX_PACKET);
 
     private TunDevice(String name, int fd) {
         this.name = name;
@@ -90,8 +94,9 @@ public final class TunDevice implements io.portcullis.ike.dataplane.PacketDevice
     @Override
     public int read(byte[] buffer) throws java.io.IOException {
         while (!closed) {
-            long n = Libc.read(fd, buffer, buffer.length);
+            long n = Libc.read(fd, readBuffer, Math.min(buffer.length, MAX_PACKET));
             if (n >= 0) {
+                readBuffer.read(0, buffer, 0, (int) n);
                 return (int) n;
             }
             int errno = Libc.errno();
@@ -122,11 +127,12 @@ public final class TunDevice implements io.portcullis.ike.dataplane.PacketDevice
      * gives EAGAIN: the packet is dropped, as a router would); the caller counts.
      */
     @Override
-    public boolean write(byte[] buffer, int length) {
-        if (closed) {
+    public synchronized boolean write(byte[] buffer, int length) {
+        if (closed || length > MAX_PACKET) {
             return false;
         }
-        return Libc.write(fd, buffer, length) == length;
+        writeBuffer.write(0, buffer, 0, length);
+        return Libc.write(fd, writeBuffer, length) == length;
     }
 
     @Override
