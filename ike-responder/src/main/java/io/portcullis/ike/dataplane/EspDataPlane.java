@@ -9,6 +9,7 @@ import io.portcullis.ike.esp.SaDatabase;
 import io.portcullis.ike.esp.SecurityAssociation;
 import io.portcullis.ike.exchange.ChildSaEstablished;
 import io.portcullis.ike.exchange.IkeEvent;
+import io.portcullis.ike.exchange.IkeSaId;
 import io.portcullis.ike.runtime.EspHook;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -43,9 +44,10 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
 
     /** One installed SA pair and where its ESP goes; each threshold is reported once per pair, not per SA. */
     private record Pair(SecurityAssociation inbound, SecurityAssociation outbound, InetSocketAddress peer,
-            java.util.concurrent.atomic.AtomicInteger reported) {
-        Pair(SecurityAssociation inbound, SecurityAssociation outbound, InetSocketAddress peer) {
-            this(inbound, outbound, peer, new java.util.concurrent.atomic.AtomicInteger());
+            IkeSaId ikeSa, java.util.concurrent.atomic.AtomicInteger reported, java.util.concurrent.atomic.AtomicLong seen) {
+        Pair(SecurityAssociation inbound, SecurityAssociation outbound, InetSocketAddress peer, IkeSaId ikeSa) {
+            this(inbound, outbound, peer, ikeSa, new java.util.concurrent.atomic.AtomicInteger(),
+                    new java.util.concurrent.atomic.AtomicLong());
         }
 
         /** True for the first report of {@code level} (1 soft, 2 hard) on this pair. */
@@ -232,7 +234,7 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
             LOG.errorf("IPsec SA %08x cannot be installed: %s", established.inboundSpi(), e.getMessage());
             return;
         }
-        Pair pair = new Pair(in, out, established.peerAddress());
+        Pair pair = new Pair(in, out, established.peerAddress(), established.ikeSa());
         if (byInboundSpi.putIfAbsent(in.spi(), pair) != null) {
             LOG.errorf("IPsec SA %08x installed twice; keeping the first", in.spi());
             return;
@@ -267,6 +269,21 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
         Pair pair = byInboundSpi.get(inboundSpi);
         return pair == null ? Traffic.NONE
                 : new Traffic(pair.inbound().lifetime().packets(), pair.inbound().lifetime().bytes());
+    }
+
+    /**
+     * The IKE SAs on whose IPsec SAs ESP arrived since the last call (for dead peer detection); counted from
+     * the SAs' own packet counters, so the packet path pays nothing for it.
+     */
+    public java.util.Set<IkeSaId> drainInboundActivity() {
+        java.util.Set<IkeSaId> active = new java.util.HashSet<>();
+        for (Pair pair : byInboundSpi.values()) {
+            long packets = pair.inbound().lifetime().packets();
+            if (pair.seen().getAndSet(packets) != packets) {
+                active.add(pair.ikeSa());
+            }
+        }
+        return active;
     }
 
     /** The installed pairs' inbound SPIs. */

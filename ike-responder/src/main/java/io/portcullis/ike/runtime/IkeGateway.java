@@ -103,7 +103,7 @@ public class IkeGateway {
             }
         }));
         long every = Math.max(100, settings.expireInterval().toMillis());
-        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane), every, every, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane, settings.dpdTimeout()), every, every, TimeUnit.MILLISECONDS);
         running = new Running(responder, transport, sweeper, esp, dataPlane);
         LOG.infof("IKE responder listening on UDP %s:%d and %s:%d (NAT-T) as %s", bind.getHostAddress(),
                 transport.ikePort(), bind.getHostAddress(), transport.nattPort(),
@@ -111,10 +111,15 @@ public class IkeGateway {
         return true;
     }
 
-    private static void sweep(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane) {
+    private static void sweep(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane,
+            java.time.Duration dpdTimeout) {
         try {
             transport.dispatch(responder.expire());
-            dataPlane.ifPresent(EspDataPlane::pollLifetimes);
+            dataPlane.ifPresent(p -> {
+                p.pollLifetimes();
+                responder.heardFrom(p.drainInboundActivity());
+            });
+            transport.dispatch(responder.expireDeadPeers(dpdTimeout));
         } catch (RuntimeException e) {
             // The next sweep runs regardless; a scheduled task that throws would be cancelled for good.
             LOG.errorf(e, "IKE expiry sweep failed");

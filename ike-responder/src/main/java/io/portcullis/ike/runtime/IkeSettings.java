@@ -76,6 +76,13 @@ public interface IkeSettings {
     @WithDefault("PT60S")
     Duration revocationRecheckInterval();
 
+    /**
+     * Dead peer detection: a peer that runs DPD (it sends R-U-THERE) and is silent this long — no IKE message,
+     * no ESP — is declared dead and its SAs are deleted.
+     */
+    @WithDefault("PT150S")
+    Duration dpdTimeout();
+
     /** The TUN device of the ESP data plane. */
     Tun tun();
 
