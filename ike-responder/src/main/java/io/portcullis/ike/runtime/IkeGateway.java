@@ -74,17 +74,18 @@ public class IkeGateway {
                 PreSharedKeys.none(), clock, random);
         IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings));
         InetAddress bind = bindAddress();
-        Optional<EspDataPlane> dataPlane = DataPlaneSetup.open(settings, clock, random);
-        EspHook esp = dataPlane.<EspHook>map(p -> p).orElse(counting);
+        // Bind first: without the sockets there is no IKE, and the operator reads one line about the ports only.
+        DelegatingEspHook hook = new DelegatingEspHook(counting);
         IkeTransport transport;
         try {
             transport = IkeTransport.open(responder, new InetSocketAddress(bind, settings.port()),
-                    new InetSocketAddress(bind, settings.nattPort()), esp, new IkeEventLog());
+                    new InetSocketAddress(bind, settings.nattPort()), hook, new IkeEventLog());
         } catch (IkeTransport.BindException e) {
             LOG.warn(e.getMessage());
-            dataPlane.ifPresent(EspDataPlane::close);
             return false;
         }
+        Optional<EspDataPlane> dataPlane = DataPlaneSetup.open(settings, clock, random);
+        EspHook esp = dataPlane.<EspHook>map(p -> p).orElse(counting);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ike-expire");
             t.setDaemon(true);
@@ -104,6 +105,7 @@ public class IkeGateway {
         }));
         long every = Math.max(100, settings.expireInterval().toMillis());
         sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane, settings.dpdTimeout()), every, every, TimeUnit.MILLISECONDS);
+        hook.delegateTo(esp); // no SA exists yet: nothing was installed in the counting hook meanwhile
         running = new Running(responder, transport, sweeper, esp, dataPlane);
         LOG.infof("IKE responder listening on UDP %s:%d and %s:%d (NAT-T) as %s", bind.getHostAddress(),
                 transport.ikePort(), bind.getHostAddress(), transport.nattPort(),
