@@ -204,6 +204,39 @@ class EspDataPlaneTest {
         }
     }
 
+    @Test
+    void hostileDatagramsAndDevicePacketsAreCountedDropsNeverExceptions() throws Exception {
+        establish(0x1001, 0x2001, GCM, LifetimeLimits.unlimited());
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            byte[] junk = new byte[random.nextInt(120)];
+            random.nextBytes(junk);
+            if (i % 2 == 0 && junk.length >= 4) { // half of them name the installed SPI, so they reach the ICV check
+                junk[0] = 0;
+                junk[1] = 0;
+                junk[2] = 0x10;
+                junk[3] = 0x01;
+            }
+            gateway.received(junk, 0, junk.length, PEER);
+        }
+        assertThat(gatewayDevice.toHost).isEmpty();
+        long dropped = 0;
+        for (DropReason reason : DropReason.values()) {
+            dropped += gateway.counters().drops(reason);
+        }
+        assertThat(dropped).isEqualTo(200);
+        assertThat(gateway.counters().drops(DropReason.UNKNOWN_SPI)).isPositive();
+        // From the host side: a packet that is not IP at all, and one for a subnet no tunnel covers.
+        gatewayDevice.fromHost.add(new byte[] {0x60, 1, 2});
+        gatewayDevice.fromHost.add(Packets.ipv4Udp("198.51.100.7", "10.0.0.1", 10));
+        awaitTrue(() -> gateway.counters().drops(DropReason.MALFORMED_INNER) == 1
+                && gateway.counters().drops(DropReason.NO_OUTBOUND_SA) == 1);
+        // The plane still works afterwards.
+        byte[] fine = Packets.ipv4Udp("203.0.113.5", "198.51.100.7", 64);
+        peerDevice.fromHost.add(fine);
+        assertThat(gatewayDevice.delivered()).isEqualTo(fine);
+    }
+
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + 5_000_000_000L;
         while (!condition.getAsBoolean()) {
