@@ -58,7 +58,12 @@ public final class PackagedServer implements AutoCloseable {
      */
     public static PackagedServer start(Path dataDir, Map<String, String> env, List<String> commandPrefix, String host)
             throws IOException, InterruptedException {
-        int port = freePort();
+        return start(dataDir, env, commandPrefix, host, freePort());
+    }
+
+    /** As above on a given HTTP port (a test that must write the server's URL into its configuration first). */
+    public static PackagedServer start(Path dataDir, Map<String, String> env, List<String> commandPrefix, String host,
+            int port) throws IOException, InterruptedException {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
         List<String> command = new ArrayList<>(commandPrefix);
         command.addAll(List.of(javaBinary(), "-jar", jar().toString()));

@@ -19,6 +19,8 @@ public final class SaLifetime {
     private final LifetimeLimits limits;
     private final Clock clock;
     private final Instant created;
+    private final long softDeadline;
+    private final long hardDeadline;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong packets = new AtomicLong();
     private final AtomicInteger reported = new AtomicInteger(ACTIVE);
@@ -27,6 +29,14 @@ public final class SaLifetime {
         this.limits = limits;
         this.clock = clock;
         this.created = clock.instant();
+        // Deadlines in epoch milliseconds, so that the per-packet check reads clock.millis() and allocates nothing.
+        long start = created.toEpochMilli();
+        this.softDeadline = deadline(start, limits.softTime());
+        this.hardDeadline = deadline(start, limits.hardTime());
+    }
+
+    private static long deadline(long start, Duration limit) {
+        return limit.isZero() ? Long.MAX_VALUE : start + limit.toMillis();
     }
 
     public LifetimeLimits limits() {
@@ -67,18 +77,14 @@ public final class SaLifetime {
     }
 
     private int level(long octets) {
-        Duration age = Duration.between(created, clock.instant());
-        if (reached(age, limits.hardTime()) || (limits.hardKilobytes() > 0 && octets >= limits.hardBytes())) {
+        long now = clock.millis();
+        if (now >= hardDeadline || (limits.hardKilobytes() > 0 && octets >= limits.hardBytes())) {
             return HARD;
         }
-        if (reached(age, limits.softTime()) || (limits.softKilobytes() > 0 && octets >= limits.softBytes())) {
+        if (now >= softDeadline || (limits.softKilobytes() > 0 && octets >= limits.softBytes())) {
             return SOFT;
         }
         return ACTIVE;
-    }
-
-    private static boolean reached(Duration age, Duration limit) {
-        return !limit.isZero() && age.compareTo(limit) >= 0;
     }
 
     /** Raises the reported level monotonically; only the caller that raises it gets the event. */

@@ -17,6 +17,18 @@ final class Deletes {
     private Deletes() {
     }
 
+    /**
+     * DELETE for one IPsec SA pair (its hard lifetime ran out): one protected Informational naming the SPI
+     * we chose; the ISAKMP SA stays.
+     */
+    static byte[] childSa(ResponderContext ctx, IkeSa sa, ChildSa child, List<IkeEvent> events, IkeEvent.Cause cause) {
+        byte[] datagram = ProtectedMessages.informational(sa, ctx.newMessageId(), DeletePayload.of(ProtocolId.IPSEC_ESP,
+                List.of(Bytes.ofUnsigned(child.inboundSpi() & 0xFFFF_FFFFL, 4))));
+        ctx.spis().release(child.inboundSpi());
+        events.add(new IkeEvent.ChildSaDeleted(sa.id(), child.inboundSpi(), child.outboundSpi(), cause));
+        return datagram;
+    }
+
     static List<byte[]> tearDown(ResponderContext ctx, IkeSa sa, List<IkeEvent> events, IkeEvent.Cause cause) {
         List<byte[]> datagrams = new ArrayList<>();
         List<ChildSa> children = sa.removeAllChildren();

@@ -47,6 +47,8 @@ public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstab
         /** Replaced after the peer's INITIAL-CONTACT. */
         INITIAL_CONTACT,
         /** Lifetime expired. */
-        EXPIRED
+        EXPIRED,
+        /** The peer runs DPD but fell silent (no IKE message, no ESP) for the dead-peer timeout (RFC 3706). */
+        DEAD_PEER
     }
 }

@@ -106,10 +106,11 @@ public final class IkeResponder {
                 return new Routed(id, ExchangeResult.dropped(Drop.UNEXPECTED, "unprotected message under " + id));
             }
             if (type.equals(ExchangeType.INFORMATIONAL)) {
-                return new Routed(id, floated(sa.get(), in, informational.process(sa.get(), ctx.decoder().decodeEncrypted(bytes))));
+                return new Routed(id, heard(sa.get(), floated(sa.get(), in,
+                        informational.process(sa.get(), ctx.decoder().decodeEncrypted(bytes)))));
             }
             if (type.equals(ExchangeType.QUICK_MODE)) {
-                return new Routed(id, floated(sa.get(), in, quickMode(sa.get(), header, bytes)));
+                return new Routed(id, heard(sa.get(), floated(sa.get(), in, quickMode(sa.get(), header, bytes))));
             }
             return new Routed(id, ExchangeResult.dropped(Drop.UNSUPPORTED_EXCHANGE, "exchange " + type));
         } catch (IsakmpDecodeException e) {
@@ -166,6 +167,47 @@ public final class IkeResponder {
             }
         }
         return result;
+    }
+
+    /**
+     * A message that decrypted and whose hash verified proves the peer alive, even when it changed nothing
+     * (an R-U-THERE-ACK, a repeated DELETE).
+     */
+    private ExchangeResult heard(IkeSa sa, ExchangeResult result) {
+        if (result.status() != ExchangeResult.Status.DROPPED || result.drop().filter(Drop.NOTHING_TO_DO::equals).isPresent()) {
+            sa.heard(ctx.clock().instant());
+        }
+        return result;
+    }
+
+    /** ESP arrived on an IPsec SA of these IKE SAs (the data plane's report): their peers are alive. */
+    public synchronized void heardFrom(java.util.Collection<IkeSaId> ids) {
+        Instant now = ctx.clock().instant();
+        for (IkeSaId id : ids) {
+            table.established(id).ifPresent(sa -> sa.heard(now));
+        }
+    }
+
+    /**
+     * Passive dead peer detection (RFC 3706 §5.5 leaves the policy local): a peer that runs DPD (it has sent
+     * R-U-THERE) and has been silent for {@code timeout} — no IKE message, no ESP — is declared dead; its IKE
+     * and IPsec SAs are deleted (DELETE notifies are sent in case it comes back). Peers without DPD are left
+     * to their lifetimes, since their silence proves nothing.
+     */
+    public synchronized ResponderOutput expireDeadPeers(java.time.Duration timeout) {
+        Instant now = ctx.clock().instant();
+        List<Datagram> out = new ArrayList<>();
+        List<IkeEvent> events = new ArrayList<>();
+        for (IkeSa sa : table.allEstablished()) {
+            if (sa.usesDpd() && !sa.lastHeard().plus(timeout).isAfter(now)) {
+                InetSocketAddress to = sa.peerAddress();
+                InetSocketAddress from = sa.localAddress();
+                Deletes.tearDown(ctx, sa, events, IkeEvent.Cause.DEAD_PEER).forEach(d -> out.add(new Datagram(d, from, to)));
+                table.removeEstablished(sa.id());
+                cache.forget(sa.id());
+            }
+        }
+        return new ResponderOutput(out, events);
     }
 
     /** RFC 3947 §4: an authenticated message from a new address moves the SA there. */
@@ -247,13 +289,46 @@ public final class IkeResponder {
         return new ResponderOutput(out, events);
     }
 
-    /** Drops timed-out half-open exchanges and deletes IKE SAs whose lifetime ran out. */
+    /**
+     * Deletes one IPsec SA pair by the inbound SPI we chose (its hard lifetime ran out) with a DELETE
+     * notify to the peer; the ISAKMP SA stays. Empty output when no IKE SA holds that pair any more.
+     */
+    public synchronized ResponderOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
+        for (IkeSa sa : table.allEstablished()) {
+            for (ChildSa child : sa.children()) {
+                if (child.inboundSpi() == inboundSpi) {
+                    sa.removeChildBySpi(inboundSpi);
+                    List<IkeEvent> events = new ArrayList<>();
+                    byte[] delete = Deletes.childSa(ctx, sa, child, events, cause);
+                    return new ResponderOutput(List.of(new Datagram(delete, sa.localAddress(), sa.peerAddress())), events);
+                }
+            }
+        }
+        return ResponderOutput.NOTHING;
+    }
+
+    /** The peers of the established IKE SAs (for periodic revocation re-checks). */
+    public synchronized List<AuthenticatedPeer> connectedPeers() {
+        return table.allEstablished().stream().map(IkeSa::peer).toList();
+    }
+
+    /**
+     * Drops timed-out half-open exchanges, deletes IPsec SA pairs whose hard time lifetime ran out (the
+     * peer did not rekey in time) and IKE SAs whose lifetime ran out, each with DELETE notifies.
+     */
     public synchronized ResponderOutput expire() {
         Instant now = ctx.clock().instant();
         table.expireHalfOpen(now);
         List<Datagram> out = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
         for (IkeSa sa : table.allEstablished()) {
+            for (ChildSa child : sa.children()) {
+                if (!child.expires().isAfter(now) && child.expires().isAfter(child.established())) {
+                    sa.removeChildBySpi(child.inboundSpi());
+                    out.add(new Datagram(Deletes.childSa(ctx, sa, child, events, IkeEvent.Cause.EXPIRED),
+                            sa.localAddress(), sa.peerAddress()));
+                }
+            }
             if (!sa.expires().isAfter(now)) {
                 InetSocketAddress to = sa.peerAddress();
                 InetSocketAddress from = sa.localAddress();

@@ -40,6 +40,8 @@ public final class IkeSa {
     private final List<ChildSa> children = new ArrayList<>();
     private final Map<Integer, QuickModeResponder> quickModes = new HashMap<>();
     private Optional<Integer> lastDpdSequence = Optional.empty();
+    /** Last authenticated message or ESP packet from the peer (dead peer detection). */
+    private Instant lastHeard;
 
     IkeSa(IkeSaId id, Phase1Selection selection, Phase1Keys keys, IkeMessageCrypto crypto, IvChains ivs,
             AuthenticatedPeer peer, InetSocketAddress peerAddress, InetSocketAddress local, boolean natTraversal,
@@ -56,6 +58,7 @@ public final class IkeSa {
         this.peerBehindNat = peerBehindNat;
         this.peerFragmentation = peerFragmentation;
         this.established = established;
+        this.lastHeard = established;
     }
 
     public IkeSaId id() {
@@ -155,6 +158,22 @@ public final class IkeSa {
         }
         lastDpdSequence = Optional.of(sequence);
         return true;
+    }
+
+    /** The peer proved it is alive: an authenticated IKE message or ESP on one of its SAs. */
+    void heard(Instant when) {
+        if (when.isAfter(lastHeard)) {
+            lastHeard = when;
+        }
+    }
+
+    Instant lastHeard() {
+        return lastHeard;
+    }
+
+    /** Whether the peer runs RFC 3706 DPD: it has sent an R-U-THERE on this SA. */
+    boolean usesDpd() {
+        return lastDpdSequence.isPresent();
     }
 
     /** Wipes the ISAKMP SA keys; the SA is unusable afterwards. */

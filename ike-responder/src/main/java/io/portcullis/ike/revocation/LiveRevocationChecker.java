@@ -70,6 +70,15 @@ public final class LiveRevocationChecker implements RevocationChecker {
         return decide(certificate, RevocationStatus.UNKNOWN, "none", "OCSP: " + ocspFailure + "; CRL: " + crlFailure, now);
     }
 
+    /**
+     * The periodic re-check of a connected peer: asks the OCSP responder (CRL fallback) afresh instead of
+     * trusting a cached answer, which may be up to its nextUpdate old; the new answer replaces the cached one.
+     */
+    public RevocationStatus recheck(X509Certificate certificate, X509Certificate issuer, Instant now) {
+        forget(certificate.getSerialNumber());
+        return check(certificate, issuer, now);
+    }
+
     /** Drops cached answers for a serial the CA just revoked (in-process revocation event). */
     public void forget(BigInteger serial) {
         String prefix = serial.toString(16) + "|";

@@ -49,7 +49,7 @@ public final class GatewayPolicies {
     public static ResponderPolicy policy(IkeSettings settings) {
         IkeSettings.Algorithms algorithms = settings.algorithms();
         ResponderPolicy policy = ResponderPolicy.strongDefaults(protectedSubnets(settings))
-                .withChildLifetime(algorithms.childLifetime(), 0)
+                .withChildLifetime(algorithms.childLifetime(), algorithms.childLifetimeKilobytes())
                 .withFragmentSize(algorithms.fragmentSize());
         Set<EspTransform> esp = new HashSet<>(policy.espTransforms());
         Set<Integer> pfsGroups = new HashSet<>(policy.pfsGroups());

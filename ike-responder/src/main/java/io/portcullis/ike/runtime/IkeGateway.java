@@ -1,5 +1,8 @@
 package io.portcullis.ike.runtime;
 
+import io.portcullis.ike.dataplane.EspDataPlane;
+import io.portcullis.ike.dataplane.SaLifecycle;
+import io.portcullis.ike.exchange.IkeEvent;
 import io.portcullis.ike.exchange.IkeResponder;
 import io.portcullis.ike.exchange.IkeSaId;
 import io.portcullis.ike.exchange.IkeSaView;
@@ -39,10 +42,13 @@ public class IkeGateway {
     private final IkeSettings settings;
     private final Clock clock;
     private final SecureRandom random;
-    private final EspHook esp = new CountingEspHook();
+    private final CountingEspHook counting = new CountingEspHook();
     private volatile Running running;
+    private ScheduledExecutorService recheck;
 
-    private record Running(IkeResponder responder, IkeTransport transport, ScheduledExecutorService sweeper) {
+    /** {@code esp} is the data plane when a TUN device could be set up, else the counting hook. */
+    private record Running(IkeResponder responder, IkeTransport transport, ScheduledExecutorService sweeper,
+            EspHook esp, Optional<EspDataPlane> dataPlane) {
     }
 
     public IkeGateway(IkeSettings settings, Clock clock, SecureRandom random) {
@@ -68,31 +74,54 @@ public class IkeGateway {
                 PreSharedKeys.none(), clock, random);
         IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings));
         InetAddress bind = bindAddress();
+        // Bind first: without the sockets there is no IKE, and the operator reads one line about the ports only.
+        DelegatingEspHook hook = new DelegatingEspHook(counting);
         IkeTransport transport;
         try {
             transport = IkeTransport.open(responder, new InetSocketAddress(bind, settings.port()),
-                    new InetSocketAddress(bind, settings.nattPort()), esp, new IkeEventLog());
+                    new InetSocketAddress(bind, settings.nattPort()), hook, new IkeEventLog());
         } catch (IkeTransport.BindException e) {
             LOG.warn(e.getMessage());
             return false;
         }
+        Optional<EspDataPlane> dataPlane = DataPlaneSetup.open(settings, clock, random);
+        EspHook esp = dataPlane.<EspHook>map(p -> p).orElse(counting);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ike-expire");
             t.setDaemon(true);
             return t;
         });
+        // Lifetime events arrive on the packet threads; the IKE work they cause runs on the sweeper thread.
+        dataPlane.ifPresent(p -> p.start(transport::sendEsp, new SaLifecycle() {
+            @Override
+            public void softLimitReached(int inboundSpi) {
+                // The peer rekeys (its soft limit comes first: ours is at 90 % of the shared hard one).
+            }
+
+            @Override
+            public void hardLimitReached(int inboundSpi) {
+                sweeper.execute(() -> transport.dispatch(responder.deleteChildSa(inboundSpi, IkeEvent.Cause.EXPIRED)));
+            }
+        }));
         long every = Math.max(100, settings.expireInterval().toMillis());
-        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport), every, every, TimeUnit.MILLISECONDS);
-        running = new Running(responder, transport, sweeper);
+        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane, settings.dpdTimeout()), every, every, TimeUnit.MILLISECONDS);
+        hook.delegateTo(esp); // no SA exists yet: nothing was installed in the counting hook meanwhile
+        running = new Running(responder, transport, sweeper, esp, dataPlane);
         LOG.infof("IKE responder listening on UDP %s:%d and %s:%d (NAT-T) as %s", bind.getHostAddress(),
                 transport.ikePort(), bind.getHostAddress(), transport.nattPort(),
                 credentials.identity().idType() + " " + io.portcullis.ike.exchange.auth.Identities.describe(credentials.identity()));
         return true;
     }
 
-    private static void sweep(IkeResponder responder, IkeTransport transport) {
+    private static void sweep(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane,
+            java.time.Duration dpdTimeout) {
         try {
             transport.dispatch(responder.expire());
+            dataPlane.ifPresent(p -> {
+                p.pollLifetimes();
+                responder.heardFrom(p.drainInboundActivity());
+            });
+            transport.dispatch(responder.expireDeadPeers(dpdTimeout));
         } catch (RuntimeException e) {
             // The next sweep runs regardless; a scheduled task that throws would be cancelled for good.
             LOG.errorf(e, "IKE expiry sweep failed");
@@ -123,7 +152,20 @@ public class IkeGateway {
 
     /** Inbound ESP traffic counted on the SA we chose {@code inboundSpi} for. */
     public EspHook.Traffic inboundTraffic(int inboundSpi) {
-        return esp.inbound(inboundSpi);
+        Running r = running;
+        return r == null ? EspHook.Traffic.NONE : r.esp().inbound(inboundSpi);
+    }
+
+    /** The ESP data plane, when the gateway runs one (a TUN device could be set up). */
+    public Optional<EspDataPlane> dataPlane() {
+        Running r = running;
+        return r == null ? Optional.empty() : r.dataPlane();
+    }
+
+    /** The peers of the established IKE SAs. */
+    public List<AuthenticatedPeer> connectedPeers() {
+        Running r = running;
+        return r == null ? List.of() : r.responder().connectedPeers();
     }
 
     /** Deletes one IKE SA with DELETE notifies; false when there is none by that id. */
@@ -149,12 +191,37 @@ public class IkeGateway {
                 .filter(e -> e instanceof io.portcullis.ike.exchange.IkeEvent.IkeSaDeleted).count();
     }
 
+    /**
+     * Re-checks the certificates of connected peers every {@code interval} with {@code freshChecker} (no
+     * cached answers) and deletes the tunnels of revoked ones: for a gateway deployed apart from the CA.
+     */
+    public synchronized void startRevocationRecheck(io.portcullis.ike.exchange.auth.RevocationChecker freshChecker,
+            java.time.Duration interval) {
+        if (running == null || recheck != null || interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ike-revocation-recheck");
+            t.setDaemon(true);
+            return t;
+        });
+        ConnectedPeerRecheck task = new ConnectedPeerRecheck(this::connectedPeers, freshChecker, this::deletePeer, clock);
+        long millis = Math.max(1_000, interval.toMillis());
+        recheck.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+        LOG.infof("IKE: certificates of connected peers are re-checked for revocation every %s", interval);
+    }
+
     public synchronized void stop() {
+        if (recheck != null) {
+            recheck.shutdownNow();
+            recheck = null;
+        }
         Running r = running;
         running = null;
         if (r != null) {
             r.sweeper().shutdownNow();
             r.transport().close();
+            r.dataPlane().ifPresent(EspDataPlane::close);
             LOG.info("IKE responder stopped");
         }
     }

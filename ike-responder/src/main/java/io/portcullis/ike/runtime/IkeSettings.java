@@ -69,9 +69,53 @@ public interface IkeSettings {
 
     Limits limits();
 
+    /**
+     * How often the certificates of connected peers are checked again (OCSP, CRL fallback, no cache), for
+     * a gateway that runs apart from the CA and so never sees its revocation events; 0 turns it off.
+     */
+    @WithDefault("PT60S")
+    Duration revocationRecheckInterval();
+
+    /**
+     * Dead peer detection: a peer that runs DPD (it sends R-U-THERE) and is silent this long — no IKE message,
+     * no ESP — is declared dead and its SAs are deleted.
+     */
+    @WithDefault("PT150S")
+    Duration dpdTimeout();
+
+    /** The TUN device of the ESP data plane. */
+    Tun tun();
+
+    /** The ESP data plane. */
+    Esp esp();
+
     /** How often half-open exchanges and expired SAs are swept. */
     @WithDefault("PT5S")
     Duration expireInterval();
+
+    interface Tun {
+        /** Carry ESP traffic through a TUN device; off runs IKE only (ESP packets are counted and dropped). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Interface name (at most 15 characters). */
+        @WithDefault("portcullis0")
+        String name();
+
+        /** MTU of the device: room for ESP, UDP and outer IP headers inside a 1500-octet path. */
+        @WithDefault("1400")
+        int mtu();
+
+        /** The iproute2 {@code ip} executable that sets the link up and installs routes. */
+        @WithDefault("ip")
+        String ipCommand();
+    }
+
+    interface Esp {
+        /** Anti-replay window of inbound SAs, in packets (RFC 4303 §3.4.3), 32..4096. */
+        @WithDefault("128")
+        int replayWindow();
+    }
 
     interface Algorithms {
         /**
@@ -92,6 +136,10 @@ public interface IkeSettings {
         /** Our IPsec SA lifetime (shorter proposals are kept, longer ones get RESPONDER-LIFETIME). */
         @WithDefault("PT1H")
         Duration childLifetime();
+
+        /** Our IPsec SA volume limit in kilobytes (RFC 2407 §4.5), 0 for none; shorter proposals are kept. */
+        @WithDefault("0")
+        long childLifetimeKilobytes();
 
         /** Largest IKE datagram sent before fragmenting (for peers that announced fragmentation). */
         @WithDefault("1252")

@@ -122,6 +122,11 @@ public final class IkeTransport implements AutoCloseable {
         }
     }
 
+    /** Sends an ESP packet UDP-encapsulated (RFC 3948: no marker) from the NAT-T port; the data plane's sender. */
+    public void sendEsp(byte[] packet, int off, int len, InetSocketAddress to) {
+        natt.send(packet, off, len, to);
+    }
+
     private void send(Datagram out) {
         byte[] isakmp = out.data();
         if (out.source().getPort() == natt.port()) {

@@ -107,11 +107,16 @@ final class UdpSocket implements AutoCloseable {
 
     /** Sends one datagram; failures are counted and logged at debug (UDP gives no delivery promise anyway). */
     void send(byte[] datagram, InetSocketAddress to) {
+        send(datagram, 0, datagram.length, to);
+    }
+
+    /** Sends {@code datagram[off..off+len)}; safe to call while the reader thread receives. */
+    void send(byte[] datagram, int off, int len, InetSocketAddress to) {
         try {
-            channel.send(ByteBuffer.wrap(datagram), to);
+            channel.send(ByteBuffer.wrap(datagram, off, len), to);
         } catch (IOException e) {
             sendErrors.increment();
-            LOG.debugf("%s: send of %d bytes to %s failed: %s", name, datagram.length, to, e.getMessage());
+            LOG.debugf("%s: send of %d bytes to %s failed: %s", name, len, to, e.getMessage());
         }
     }
 

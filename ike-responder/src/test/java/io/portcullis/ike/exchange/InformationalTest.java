@@ -111,4 +111,52 @@ class InformationalTest {
         assertThat(out.events()).hasSize(2);
         assertThat(gateway.responder.ikeSas()).isEmpty();
     }
+
+    @Test
+    void peerRunningDpdThatFallsSilentIsDeclaredDeadAndItsSasDeleted() {
+        gateway.mainMode(initiator);
+        gateway.quickMode(new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x500));
+        gateway.send(initiator.informational(0x501, dpd(1)));
+        gateway.clock.advance(java.time.Duration.ofSeconds(100));
+        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        gateway.send(initiator.informational(0x502, dpd(2))); // alive: the silence starts again
+        gateway.clock.advance(java.time.Duration.ofSeconds(100));
+        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        gateway.responder.heardFrom(List.of(gateway.responder.ikeSas().get(0).id())); // ESP arrived
+        gateway.clock.advance(java.time.Duration.ofSeconds(149));
+        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        gateway.clock.advance(java.time.Duration.ofSeconds(1));
+        ResponderOutput dead = gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150));
+        assertThat(dead.events()).hasAtLeastOneElementOfType(IkeEvent.ChildSaDeleted.class)
+                .anySatisfy(e -> assertThat(e).isEqualTo(new IkeEvent.IkeSaDeleted(e.ikeSa(), IkeEvent.Cause.DEAD_PEER)));
+        assertThat(dead.datagrams()).as("DELETE for the IPsec SA and for the ISAKMP SA").hasSize(2);
+        assertThat(gateway.responder.ikeSas()).isEmpty();
+    }
+
+    @Test
+    void silentPeerWithoutDpdIsLeftToItsLifetimes() {
+        gateway.mainMode(initiator);
+        gateway.clock.advance(java.time.Duration.ofHours(1));
+        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        assertThat(gateway.responder.ikeSas()).hasSize(1);
+    }
+
+    @Test
+    void ipsecSaPastItsHardLifetimeIsDeletedWithADeleteNotifyAndTheIkeSaStays() {
+        gateway.mainMode(initiator);
+        QuickModeInitiator qm = new QuickModeInitiator(initiator, Gateway.defaultChild().withLifetime(60), 0x600);
+        gateway.quickMode(qm);
+        gateway.clock.advance(java.time.Duration.ofSeconds(59));
+        assertThat(gateway.responder.expire().events()).isEmpty();
+        gateway.clock.advance(java.time.Duration.ofSeconds(1));
+        ResponderOutput expired = gateway.responder.expire();
+        assertThat(expired.events()).singleElement().isInstanceOfSatisfying(IkeEvent.ChildSaDeleted.class,
+                e -> assertThat(e.cause()).isEqualTo(IkeEvent.Cause.EXPIRED));
+        DeletePayload delete = initiator.openInformational(gateway.only(expired)).first(DeletePayload.class).orElseThrow();
+        assertThat(delete.protocol()).isEqualTo(ProtocolId.IPSEC_ESP);
+        assertThat(gateway.responder.ikeSas()).singleElement().satisfies(sa -> assertThat(sa.children()).isEmpty());
+        // The data plane's own report of the same expiry (kilobytes or time) finds nothing left to delete.
+        IkeEvent.ChildSaDeleted gone = (IkeEvent.ChildSaDeleted) expired.events().get(0);
+        assertThat(gateway.responder.deleteChildSa(gone.inboundSpi(), IkeEvent.Cause.EXPIRED).datagrams()).isEmpty();
+    }
 }

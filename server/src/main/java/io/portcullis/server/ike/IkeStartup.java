@@ -63,7 +63,10 @@ public class IkeStartup {
         }
         GatewayIdentity id = identity();
         GatewayCredentials own = credentials.ensure(id, publicHost());
-        gateway.start(own, authenticator());
+        if (gateway.start(own, authenticator())) {
+            revocationChecker.ifPresent(checker -> gateway.startRevocationRecheck(checker::recheck,
+                    settings.revocationRecheckInterval()));
+        }
     }
 
     /** The checker in use, so that an in-process revocation can drop its cached answers. */

@@ -1,0 +1,367 @@
+package io.portcullis.ike.dataplane;
+
+import io.portcullis.ike.esp.DropReason;
+import io.portcullis.ike.esp.EspDecoder;
+import io.portcullis.ike.esp.EspEncoder;
+import io.portcullis.ike.esp.EspResult;
+import io.portcullis.ike.esp.LifetimeEvent;
+import io.portcullis.ike.esp.SaDatabase;
+import io.portcullis.ike.esp.SecurityAssociation;
+import io.portcullis.ike.exchange.ChildSaEstablished;
+import io.portcullis.ike.exchange.IkeEvent;
+import io.portcullis.ike.exchange.IkeSaId;
+import io.portcullis.ike.runtime.EspHook;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
+
+/**
+ * User-space ESP between the NAT-T socket and a packet device (DESIGN.md data flow 4).
+ *
+ * <ul>
+ *   <li>Inbound, on the UDP 4500 reader thread: SPI lookup → anti-replay → ICV/decrypt → inner packet
+ *       inside the SA's selectors (else dropped and counted) → device write.</li>
+ *   <li>Outbound, on this plane's own thread: device read → the newest outbound SA whose selectors
+ *       cover the packet → encrypt → UDP to the peer.</li>
+ * </ul>
+ * Each direction reuses its own buffers, so the packet path allocates only the small result record the
+ * ESP core returns. SA pairs are installed and removed from IKE events; lifetime thresholds go back to
+ * IKE through {@link SaLifecycle}. Several pairs of one tunnel may be installed at once (a rekey): the
+ * peer's traffic keeps arriving on the old inbound SA until it switches, ours moves to the new one.
+ */
+public final class EspDataPlane implements EspHook, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EspDataPlane.class);
+    /** Largest inner packet read from the device; larger ones are truncated by the kernel and dropped. */
+    private static final int MAX_PACKET = 65_535;
+
+    /** One installed SA pair and where its ESP goes; each threshold is reported once per pair, not per SA. */
+    private record Pair(SecurityAssociation inbound, SecurityAssociation outbound, InetSocketAddress peer,
+            IkeSaId ikeSa, java.util.concurrent.atomic.AtomicInteger reported, java.util.concurrent.atomic.AtomicLong seen) {
+        Pair(SecurityAssociation inbound, SecurityAssociation outbound, InetSocketAddress peer, IkeSaId ikeSa) {
+            this(inbound, outbound, peer, ikeSa, new java.util.concurrent.atomic.AtomicInteger(),
+                    new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        /** True for the first report of {@code level} (1 soft, 2 hard) on this pair. */
+        boolean firstReport(int level) {
+            while (true) {
+                int before = reported.get();
+                if (before >= level) {
+                    return false;
+                }
+                if (reported.compareAndSet(before, level)) {
+                    return true;
+                }
+            }
+        }
+    }
+
+    private final SaDatabase database = new SaDatabase();
+    private final EspEncoder encoder = new EspEncoder(database);
+    private final EspDecoder decoder = new EspDecoder(database);
+    private final PacketDevice device;
+    private final RouteInstaller routes;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final int replayWindow;
+    private final Map<Integer, Pair> byInboundSpi = new ConcurrentHashMap<>();
+    /** Identity-keyed (SecurityAssociation keeps Object's equals): both SAs of a pair map to it. */
+    private final Map<SecurityAssociation, Pair> bySa = new ConcurrentHashMap<>();
+    private final ThreadLocal<byte[]> inboundBuffer = ThreadLocal.withInitial(() -> new byte[MAX_PACKET]);
+    private final Counters counters = new Counters();
+    private volatile EspSender sender;
+    private volatile SaLifecycle lifecycle = SaLifecycle.NONE;
+    private volatile boolean running;
+    private Thread outboundThread;
+
+    public EspDataPlane(PacketDevice device, RouteInstaller routes, Clock clock, SecureRandom random, int replayWindow) {
+        this.device = Objects.requireNonNull(device, "device");
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.replayWindow = replayWindow;
+    }
+
+    /** Starts the outbound thread; ESP goes out through {@code sender}, lifetime events to {@code lifecycle}. */
+    public synchronized void start(EspSender sender, SaLifecycle lifecycle) {
+        if (running) {
+            throw new IllegalStateException("data plane already started");
+        }
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        running = true;
+        outboundThread = new Thread(this::outboundLoop, "esp-out-" + device.name());
+        outboundThread.setDaemon(true);
+        outboundThread.start();
+    }
+
+    public String deviceName() {
+        return device.name();
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** The core's database, for the admin view and tests. */
+    public SaDatabase database() {
+        return database;
+    }
+
+    // ---- inbound: UDP 4500 reader thread ----
+
+    @Override
+    public void received(byte[] packet, int off, int len, InetSocketAddress source) {
+        byte[] out = inboundBuffer.get();
+        EspResult result = decoder.decode(packet, off, len, out, 0);
+        if (result instanceof EspResult.Processed done) {
+            // The decoder wrote the inner packet from offset 0 (outOff) of our buffer.
+            if (device.write(out, done.length())) {
+                counters.inboundPackets.increment();
+                counters.inboundBytes.add(done.length());
+            } else {
+                counters.deviceWriteFailures.increment();
+            }
+        } else {
+            EspResult.Dropped dropped = (EspResult.Dropped) result;
+            counters.countDrop(dropped.reason());
+        }
+        onLifetime(result);
+    }
+
+    // ---- outbound: this plane's thread ----
+
+    private void outboundLoop() {
+        byte[] inner = new byte[MAX_PACKET];
+        byte[] esp = new byte[MAX_PACKET + 512];
+        while (running) {
+            int n;
+            try {
+                n = device.read(inner);
+            } catch (IOException e) {
+                LOG.errorf("ESP outbound stopped: %s", e.getMessage());
+                return;
+            }
+            if (n < 0) {
+                return;
+            }
+            if (n == 0) {
+                continue;
+            }
+            try {
+                sendOne(inner, n, esp);
+            } catch (RuntimeException e) {
+                // One packet lost, never the loop.
+                counters.outboundErrors.increment();
+                LOG.debugf(e, "ESP outbound packet of %d bytes failed", n);
+            }
+        }
+    }
+
+    private void sendOne(byte[] inner, int n, byte[] esp) {
+        EspResult result = encoder.encode(inner, 0, n, esp, 0);
+        if (result instanceof EspResult.Processed done) {
+            Pair pair = bySa.get(done.sa());
+            if (pair != null) {
+                sender.send(esp, done.offset(), done.length(), pair.peer());
+                counters.outboundPackets.increment();
+                counters.outboundBytes.add(n);
+            }
+        } else {
+            counters.countDrop(((EspResult.Dropped) result).reason());
+        }
+        onLifetime(result);
+    }
+
+    private void onLifetime(EspResult result) {
+        LifetimeEvent event = result.lifetimeEvent();
+        if (event == LifetimeEvent.NONE) {
+            return;
+        }
+        SecurityAssociation sa = result instanceof EspResult.Processed p ? p.sa()
+                : ((EspResult.Dropped) result).sa().orElse(null);
+        if (sa != null) {
+            notifyLifetime(sa, event);
+        }
+    }
+
+    private void notifyLifetime(SecurityAssociation sa, LifetimeEvent event) {
+        Pair pair = bySa.get(sa);
+        if (pair == null) {
+            return;
+        }
+        int spi = pair.inbound().spi();
+        if (event == LifetimeEvent.HARD_LIMIT_REACHED && pair.firstReport(2)) {
+            LOG.infof("ESP SA %08x reached its hard lifetime (%d kB, %d packets): deleting the pair", sa.spi(),
+                    sa.lifetime().bytes() / 1024, sa.lifetime().packets());
+            lifecycle.hardLimitReached(spi);
+        } else if (event == LifetimeEvent.SOFT_LIMIT_REACHED && pair.firstReport(1)) {
+            LOG.debugf("ESP SA %08x reached its soft lifetime; waiting for the peer's rekey", sa.spi());
+            lifecycle.softLimitReached(spi);
+        }
+    }
+
+    /** Reports thresholds crossed by time alone (idle SAs); for the gateway's periodic sweep. */
+    public void pollLifetimes() {
+        for (SaDatabase.LifetimeNotice notice : database.pollLifetimes()) {
+            notifyLifetime(notice.sa(), notice.event());
+        }
+    }
+
+    // ---- SA lifecycle from IKE ----
+
+    @Override
+    public void installed(ChildSaEstablished established) {
+        if (!established.udpEncapsulated()) {
+            // Plain ESP (IP protocol 50) needs a raw socket; peers are told to encapsulate (strongSwan encap=yes).
+            LOG.warnf("IPsec SA %08x is not UDP-encapsulated; only ESP-in-UDP (RFC 3948) is carried, its traffic is dropped",
+                    established.inboundSpi());
+        }
+        SecurityAssociation in;
+        SecurityAssociation out;
+        try {
+            in = established.inboundSa().clock(clock).replayWindowSize(replayWindow).build();
+            out = established.outboundSa().clock(clock).random(random).build();
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            LOG.errorf("IPsec SA %08x cannot be installed: %s", established.inboundSpi(), e.getMessage());
+            return;
+        }
+        Pair pair = new Pair(in, out, established.peerAddress(), established.ikeSa());
+        if (byInboundSpi.putIfAbsent(in.spi(), pair) != null) {
+            LOG.errorf("IPsec SA %08x installed twice; keeping the first", in.spi());
+            return;
+        }
+        bySa.put(in, pair);
+        bySa.put(out, pair);
+        routes.add(established.remote().prefix(), established.local().prefix());
+        database.install(out);
+        database.install(in);
+        LOG.infof("ESP SA pair in=%08x out=%08x %s %s <-> %s via %s to %s", in.spi(), out.spi(), established.transform(),
+                established.local(), established.remote(), device.name(), established.peerAddress());
+    }
+
+    @Override
+    public void removed(IkeEvent.ChildSaDeleted deleted) {
+        Pair pair = byInboundSpi.remove(deleted.inboundSpi());
+        if (pair == null) {
+            return;
+        }
+        database.remove(pair.inbound());
+        database.remove(pair.outbound());
+        bySa.remove(pair.inbound());
+        bySa.remove(pair.outbound());
+        routes.remove(pair.outbound().remoteSelector().prefix());
+        LOG.infof("ESP SA pair in=%08x out=%08x removed (%s): %d packets in, %d out", pair.inbound().spi(),
+                pair.outbound().spi(), deleted.cause(), pair.inbound().lifetime().packets(),
+                pair.outbound().lifetime().packets());
+    }
+
+    @Override
+    public Traffic inbound(int inboundSpi) {
+        Pair pair = byInboundSpi.get(inboundSpi);
+        return pair == null ? Traffic.NONE
+                : new Traffic(pair.inbound().lifetime().packets(), pair.inbound().lifetime().bytes());
+    }
+
+    /**
+     * The IKE SAs on whose IPsec SAs ESP arrived since the last call (for dead peer detection); counted from
+     * the SAs' own packet counters, so the packet path pays nothing for it.
+     */
+    public java.util.Set<IkeSaId> drainInboundActivity() {
+        java.util.Set<IkeSaId> active = new java.util.HashSet<>();
+        for (Pair pair : byInboundSpi.values()) {
+            long packets = pair.inbound().lifetime().packets();
+            if (pair.seen().getAndSet(packets) != packets) {
+                active.add(pair.ikeSa());
+            }
+        }
+        return active;
+    }
+
+    /** The installed pairs' inbound SPIs. */
+    public List<Integer> installedInboundSpis() {
+        return List.copyOf(byInboundSpi.keySet());
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            running = false;
+        }
+        device.close();
+        Thread t = outboundThread;
+        if (t != null) {
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        routes.removeAll();
+    }
+
+    /** Packet counters of the whole plane (per-SA counters live on the SAs). */
+    public static final class Counters {
+        private final LongAdder inboundPackets = new LongAdder();
+        private final LongAdder inboundBytes = new LongAdder();
+        private final LongAdder outboundPackets = new LongAdder();
+        private final LongAdder outboundBytes = new LongAdder();
+        private final LongAdder deviceWriteFailures = new LongAdder();
+        private final LongAdder outboundErrors = new LongAdder();
+        private final LongAdder[] drops = new LongAdder[DropReason.values().length];
+
+        Counters() {
+            for (int i = 0; i < drops.length; i++) {
+                drops[i] = new LongAdder();
+            }
+        }
+
+        void countDrop(DropReason reason) {
+            drops[reason.ordinal()].increment();
+        }
+
+        public long inboundPackets() {
+            return inboundPackets.sum();
+        }
+
+        public long inboundBytes() {
+            return inboundBytes.sum();
+        }
+
+        public long outboundPackets() {
+            return outboundPackets.sum();
+        }
+
+        public long outboundBytes() {
+            return outboundBytes.sum();
+        }
+
+        public long deviceWriteFailures() {
+            return deviceWriteFailures.sum();
+        }
+
+        public long drops(DropReason reason) {
+            return drops[reason.ordinal()].sum();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder("in=" + inboundPackets() + " out=" + outboundPackets());
+            for (DropReason r : DropReason.values()) {
+                long n = drops(r);
+                if (n > 0) {
+                    s.append(' ').append(r.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(n);
+                }
+            }
+            return s.toString();
+        }
+    }
+}
