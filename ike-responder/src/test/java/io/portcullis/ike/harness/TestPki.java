@@ -64,6 +64,21 @@ public final class TestPki {
         return new Leaf("CN=peer.test", "peer.test", "192.0.2.1");
     }
 
+    /** A leaf for another name and address (its validity still around {@link #NOW}; see {@link Leaf#validAround}). */
+    public static Leaf leaf(String subject, String dns, String ip) {
+        return new Leaf(subject, dns, ip);
+    }
+
+    /** A fresh RSA-2048 key pair (for PKIs outside the fixed test clock, e.g. the benchmark's). */
+    public static KeyPair newRsaKeyPair() {
+        return rsa();
+    }
+
+    /** A self-signed CA valid ten years either side of {@code now}. */
+    public static X509Certificate selfSignedCa(String subject, KeyPair key, Instant now) {
+        return ca(subject, key, now);
+    }
+
     public static X509Certificate peerCertificate() {
         return peer().issue(PEER_KEY, CA, CA_KEY);
     }
@@ -94,11 +109,17 @@ public final class TestPki {
                     NOW.minus(Duration.ofDays(1)), serial);
         }
 
+        /** Valid from 30 days before {@code now} to a year after (a PKI on the real clock). */
+        public Leaf validAround(Instant now) {
+            return new Leaf(subject, dns, ip, subnets, withEku, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)),
+                    serial);
+        }
+
         public X509Certificate issue() {
             return issue(PEER_KEY, CA, CA_KEY);
         }
 
-        X509Certificate issue(KeyPair key, X509Certificate issuer, KeyPair issuerKey) {
+        public X509Certificate issue(KeyPair key, X509Certificate issuer, KeyPair issuerKey) {
             try {
                 X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                         new X500Name(issuer.getSubjectX500Principal().getName()), serial, Date.from(notBefore),
@@ -143,9 +164,13 @@ public final class TestPki {
     }
 
     private static X509Certificate ca(String subject, KeyPair key) {
+        return ca(subject, key, NOW);
+    }
+
+    private static X509Certificate ca(String subject, KeyPair key, Instant now) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(subject), BigInteger.ONE,
-                    Date.from(NOW.minus(Duration.ofDays(3650))), Date.from(NOW.plus(Duration.ofDays(3650))),
+                    Date.from(now.minus(Duration.ofDays(3650))), Date.from(now.plus(Duration.ofDays(3650))),
                     new X500Name(subject), key.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));

@@ -1,0 +1,159 @@
+package io.portcullis.ike.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * IKEv1 handshakes per second and memory per established tunnel: the test initiator drives
+ * Main Mode (RSA-2048 signatures, AES-128, SHA2-256, MODP-2048) + Quick Mode (ESP AES-128 /
+ * HMAC-SHA2-256-128, UDP-encapsulated tunnel, with and without PFS in MODP-2048) against the
+ * Portcullis responder and against strongSwan's charon, alternately, in one run, on the same
+ * machine, with the same certificates. Tunnels stay up, so the memory each responder holds per
+ * established IKE SA + IPsec SA pair is measured after the runs: the live Java heap after a full
+ * GC for Portcullis, and the resident set (RSS) growth of both processes.
+ *
+ * <p>Usage (as root: network namespaces, UDP 500): {@code bin/bench-ike [--handshakes N]
+ * [--concurrency C] [--warmup W] [--rounds R]}. JVM options of the Portcullis responder come
+ * from {@code PORTCULLIS_BENCH_RESPONDER_OPTS} (e.g. a flight recording).
+ */
+public final class IkeBench {
+
+    private IkeBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = options(args);
+        int handshakes = options.get("handshakes");
+        int concurrency = options.get("concurrency");
+        int warmup = options.get("warmup");
+        int rounds = options.get("rounds");
+        for (String tool : List.of("/usr/lib/ipsec/charon", "/usr/sbin/swanctl", "/usr/bin/unshare")) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                throw new IllegalStateException(tool + " is missing: install strongswan-charon strongswan-swanctl"
+                        + " libcharon-extra-plugins libstrongswan-extra-plugins (see bin/test)");
+            }
+        }
+        Path work = Files.createTempDirectory("portcullis-bench-ike");
+        List<String> responderOpts = new ArrayList<>(List.of("-Xmx1g"));
+        String extra = System.getenv("PORTCULLIS_BENCH_RESPONDER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            responderOpts.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        try (BenchNetwork net = BenchNetwork.create()) {
+            BenchPki pki = BenchPki.generate(work.resolve("pki"), net.portcullisAddress);
+            try (PortcullisResponderProcess portcullis = PortcullisResponderProcess.start(work.resolve("pki"), net.portcullis,
+                    net.portcullisAddress, responderOpts, work.resolve("portcullis.log"));
+                    StrongSwanResponder strongswan = StrongSwanResponder.start(work.resolve("charon"), work.resolve("pki"),
+                            net.strongswan, net.strongswanAddress);
+                    HandshakeLoad toPortcullis = new HandshakeLoad(pki, InetAddress.getByName(net.portcullisAddress));
+                    HandshakeLoad toStrongswan = new HandshakeLoad(pki, InetAddress.getByName(net.strongswanAddress))) {
+                System.out.printf("warm-up: %d handshakes (PFS) against each responder%n", warmup);
+                report("portcullis", "warm-up", toPortcullis.run(warmup, concurrency, true), strongswan);
+                report("strongswan", "warm-up", toStrongswan.run(warmup, concurrency, true), strongswan);
+
+                PortcullisResponderProcess.Heap heapBefore = portcullis.heap();
+                long pcRssBefore = Shell.rss(portcullis.pid());
+                long ssRssBefore = Shell.rss(strongswan.pid());
+                int ssSasBefore = strongswan.ikeSas();
+
+                Map<String, double[]> rates = new LinkedHashMap<>();
+                int measured = 0;
+                for (int round = 0; round < rounds; round++) {
+                    for (boolean pfs : new boolean[] {true, false}) {
+                        String mode = pfs ? "PFS" : "no PFS";
+                        // Alternate who goes first, so neither always runs on a machine the other just heated.
+                        boolean portcullisFirst = round % 2 == 0;
+                        for (int i = 0; i < 2; i++) {
+                            boolean isPortcullis = (i == 0) == portcullisFirst;
+                            HandshakeLoad load = isPortcullis ? toPortcullis : toStrongswan;
+                            HandshakeLoad.Run run = load.run(handshakes, concurrency, pfs);
+                            String who = isPortcullis ? "portcullis" : "strongswan";
+                            report(who, mode + ", round " + (round + 1), run, strongswan);
+                            rates.computeIfAbsent(who + "|" + mode, k -> new double[2]);
+                            rates.get(who + "|" + mode)[0] += run.completed();
+                            rates.get(who + "|" + mode)[1] += run.seconds();
+                        }
+                    }
+                    measured += 2 * handshakes;
+                }
+
+                PortcullisResponderProcess.Heap heapAfter = portcullis.heap();
+                long pcRssAfter = Shell.rss(portcullis.pid());
+                long ssRssAfter = Shell.rss(strongswan.pid());
+                int ssSasAfter = strongswan.ikeSas();
+                int pcTunnels = heapAfter.ikeSas() - heapBefore.ikeSas();
+                int ssTunnels = ssSasAfter - ssSasBefore;
+
+                System.out.println();
+                System.out.printf("Handshakes (Main Mode + Quick Mode) per second, %d per run, %d in flight, %d round(s):%n%n",
+                        handshakes, concurrency, rounds);
+                System.out.println("| Quick Mode | Portcullis | strongSwan | ratio Portcullis/strongSwan |");
+                System.out.println("| --- | --- | --- | --- |");
+                for (String mode : List.of("PFS", "no PFS")) {
+                    double pc = rate(rates.get("portcullis|" + mode));
+                    double ss = rate(rates.get("strongswan|" + mode));
+                    System.out.printf(Locale.ROOT, "| %s (MODP-2048) | %.1f/s | %.1f/s | %.2f |%n", mode.equals("PFS") ? "with PFS" : "without PFS",
+                            pc, ss, pc / ss).toString();
+                }
+                System.out.println();
+                System.out.printf("Memory per established tunnel (IKE SA + one IPsec SA pair), over %d tunnels each (%d measured handshakes):%n%n",
+                        Math.min(pcTunnels, ssTunnels), measured);
+                System.out.println("| | Portcullis | strongSwan |");
+                System.out.println("| --- | --- | --- |");
+                System.out.printf(Locale.ROOT, "| live heap after full GC | %s (%d -> %d bytes, %d tunnels) | - |%n",
+                        perTunnel(heapAfter.usedBytes() - heapBefore.usedBytes(), pcTunnels), heapBefore.usedBytes(),
+                        heapAfter.usedBytes(), pcTunnels);
+                System.out.printf(Locale.ROOT, "| RSS growth | %s (%d -> %d KiB) | %s (%d -> %d KiB, %d tunnels) |%n",
+                        perTunnel(pcRssAfter - pcRssBefore, pcTunnels), pcRssBefore / 1024, pcRssAfter / 1024,
+                        perTunnel(ssRssAfter - ssRssBefore, ssTunnels), ssRssBefore / 1024, ssRssAfter / 1024, ssTunnels);
+                System.out.printf(Locale.ROOT, "| RSS total at the end | %d MiB | %d MiB |%n", pcRssAfter >> 20, ssRssAfter >> 20);
+            } catch (RuntimeException | IOException e) {
+                System.err.println("benchmark failed; work directory kept: " + work);
+                throw e;
+            }
+        }
+    }
+
+    private static double rate(double[] completedAndSeconds) {
+        return completedAndSeconds[0] / completedAndSeconds[1];
+    }
+
+    private static String perTunnel(long bytes, int tunnels) {
+        return tunnels <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0 / tunnels);
+    }
+
+    private static void report(String who, String what, HandshakeLoad.Run run, StrongSwanResponder strongswan)
+            throws IOException {
+        System.out.printf(Locale.ROOT, "  %-10s %-18s %5d ok %3d failed %4d retransmits %7.2f s  %7.1f handshakes/s%n",
+                who, what, run.completed(), run.failed(), run.retransmits(), run.seconds(), run.perSecond());
+        if (run.failed() > 0 && who.equals("strongswan")) {
+            System.out.println("  charon.log tail:\n" + strongswan.logTail());
+        }
+    }
+
+    private static Map<String, Integer> options(String[] args) {
+        Map<String, Integer> options = new LinkedHashMap<>(Map.of("handshakes", 1000, "concurrency", 32, "warmup", 300,
+                "rounds", 2));
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!options.containsKey(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: bin/bench-ike [--handshakes N] [--concurrency C] [--warmup W]"
+                        + " [--rounds R]; unknown or incomplete option " + args[i]);
+            }
+            int value = Integer.parseInt(args[i + 1]);
+            if (value < 1) {
+                throw new IllegalArgumentException(args[i] + " must be positive");
+            }
+            options.put(name, value);
+        }
+        return options;
+    }
+}
