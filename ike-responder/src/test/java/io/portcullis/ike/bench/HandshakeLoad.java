@@ -7,6 +7,7 @@ import io.portcullis.ike.harness.ChildProposal;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.QuickModeInitiator;
+import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.IsakmpDecodeException;
 import io.portcullis.ike.isakmp.IsakmpDecoder;
 import io.portcullis.ike.isakmp.IsakmpMessage;
@@ -33,12 +34,12 @@ import java.util.concurrent.atomic.LongAdder;
  * number in flight: the test initiator of the protocol tests ({@link IkeInitiator},
  * {@link QuickModeInitiator}) behind two sockets, one talking to port 500 (messages 1-4) and one
  * to 4500 with the non-ESP marker (message 5 on, as strongSwan's {@code encap = yes} does). Every
- * reply is verified (SIG_R, HASH(2)); a message unanswered for two seconds is sent again, and a
+ * reply is verified (SIG_R, HASH(2)); a message unanswered for four seconds is sent again, and a
  * handshake unanswered four times counts as failed. Tunnels are left established.
  */
 final class HandshakeLoad implements AutoCloseable {
 
-    private static final long RETRANSMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long RETRANSMIT_NANOS = TimeUnit.SECONDS.toNanos(4); // strongSwan's initiator default
     private static final int MAX_SENDS = 4;
     /** Seeds are unique per process: cookies, Quick Mode message IDs and SPIs never repeat at a responder. */
     private static final AtomicLong SEEDS = new AtomicLong(1);
@@ -94,8 +95,10 @@ final class HandshakeLoad implements AutoCloseable {
     }
 
     private void start(long seed) {
+        int peer = (int) (seed % pki.peers().size());
         IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), seed)
-                .withCertificate(pki.peer()).withPrivateKey(pki.peerKey()).expectingGateway(pki.gateway()).to(ikeTarget);
+                .withCertificate(pki.peers().get(peer)).withIdentity(IdentificationPayload.fqdn(BenchPki.peerName(peer)))
+                .withPrivateKey(pki.peerKey()).expectingGateway(pki.gateway()).to(ikeTarget);
         Handshake handshake = new Handshake(initiator, seed);
         inFlight.put(initiator.initiatorCookie(), handshake);
         synchronized (handshake) {

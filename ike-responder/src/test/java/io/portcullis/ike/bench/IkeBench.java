@@ -30,11 +30,15 @@ public final class IkeBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = options(args);
-        int handshakes = options.get("handshakes");
-        int concurrency = options.get("concurrency");
-        int warmup = options.get("warmup");
-        int rounds = options.get("rounds");
+        Map<String, String> options = options(args);
+        int handshakes = positive(options, "handshakes");
+        int concurrency = positive(options, "concurrency");
+        int warmup = positive(options, "warmup");
+        int rounds = positive(options, "rounds");
+        String exponents = options.get("strongswan-dh-exponents");
+        if (!exponents.equals("strength") && !exponents.equals("x9.42")) {
+            throw new IllegalArgumentException("--strongswan-dh-exponents is strength or x9.42");
+        }
         for (String tool : List.of("/usr/lib/ipsec/charon", "/usr/sbin/swanctl", "/usr/bin/unshare")) {
             if (!Files.isExecutable(Path.of(tool))) {
                 throw new IllegalStateException(tool + " is missing: install strongswan-charon strongswan-swanctl"
@@ -48,14 +52,18 @@ public final class IkeBench {
             responderOpts.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         try (BenchNetwork net = BenchNetwork.create()) {
-            BenchPki pki = BenchPki.generate(work.resolve("pki"), net.portcullisAddress);
+            // A peer identity per handshake of the run: 2 responders x (warm-up + rounds x 2 modes x handshakes).
+            BenchPki pki = BenchPki.generate(work.resolve("pki"), net.portcullisAddress,
+                    2 * (warmup + rounds * 2 * handshakes));
             try (PortcullisResponderProcess portcullis = PortcullisResponderProcess.start(work.resolve("pki"), net.portcullis,
                     net.portcullisAddress, responderOpts, work.resolve("portcullis.log"));
                     StrongSwanResponder strongswan = StrongSwanResponder.start(work.resolve("charon"), work.resolve("pki"),
-                            net.strongswan, net.strongswanAddress);
+                            net.strongswan, net.strongswanAddress, exponents.equals("x9.42"));
                     HandshakeLoad toPortcullis = new HandshakeLoad(pki, InetAddress.getByName(net.portcullisAddress));
                     HandshakeLoad toStrongswan = new HandshakeLoad(pki, InetAddress.getByName(net.strongswanAddress))) {
-                System.out.printf("warm-up: %d handshakes (PFS) against each responder%n", warmup);
+                System.out.printf("strongSwan DH private exponents: %s; warm-up: %d handshakes (PFS) against each responder%n",
+                        exponents.equals("x9.42") ? "as long as the prime (X9.42, strongSwan's default)"
+                                : "sized to the group's strength, like Portcullis' (dh_exponent_ansi_x9_42 = no)", warmup);
                 report("portcullis", "warm-up", toPortcullis.run(warmup, concurrency, true), strongswan);
                 report("strongswan", "warm-up", toStrongswan.run(warmup, concurrency, true), strongswan);
 
@@ -91,6 +99,8 @@ public final class IkeBench {
                 int ssSasAfter = strongswan.ikeSas();
                 int pcTunnels = heapAfter.ikeSas() - heapBefore.ikeSas();
                 int ssTunnels = ssSasAfter - ssSasBefore;
+                System.out.printf("IKE SAs held: Portcullis %d -> %d, strongSwan %d -> %d%n", heapBefore.ikeSas(),
+                        heapAfter.ikeSas(), ssSasBefore, ssSasAfter);
 
                 System.out.println();
                 System.out.printf("Handshakes (Main Mode + Quick Mode) per second, %d per run, %d in flight, %d round(s):%n%n",
@@ -139,21 +149,30 @@ public final class IkeBench {
         }
     }
 
-    private static Map<String, Integer> options(String[] args) {
-        Map<String, Integer> options = new LinkedHashMap<>(Map.of("handshakes", 1000, "concurrency", 32, "warmup", 300,
-                "rounds", 2));
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("handshakes", "1000", "concurrency", "16", "warmup", "300",
+                "rounds", "2", "strongswan-dh-exponents", "strength"));
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!options.containsKey(name) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: bin/bench-ike [--handshakes N] [--concurrency C] [--warmup W]"
-                        + " [--rounds R]; unknown or incomplete option " + args[i]);
+                        + " [--rounds R] [--strongswan-dh-exponents strength|x9.42]; unknown or incomplete option " + args[i]);
             }
-            int value = Integer.parseInt(args[i + 1]);
-            if (value < 1) {
-                throw new IllegalArgumentException(args[i] + " must be positive");
-            }
-            options.put(name, value);
+            options.put(name, args[i + 1]);
         }
         return options;
+    }
+
+    private static int positive(Map<String, String> options, String name) {
+        int value;
+        try {
+            value = Integer.parseInt(options.get(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " takes a number, not " + options.get(name));
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be positive");
+        }
+        return value;
     }
 }

@@ -35,10 +35,13 @@ final class PortcullisResponderProcess implements AutoCloseable {
                 pkiDir.toString(), address));
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         PortcullisResponderProcess responder = new PortcullisResponderProcess(process);
-        String first = responder.out.readLine();
-        if (!"READY".equals(first)) {
+        String line = responder.out.readLine();
+        while (line != null && !line.equals("READY")) { // the JVM may print first (e.g. a flight recording starting)
+            line = responder.out.readLine();
+        }
+        if (line == null) {
             responder.close();
-            throw new IllegalStateException("the Portcullis responder did not start (" + first + "); see " + log);
+            throw new IllegalStateException("the Portcullis responder did not start; see " + log);
         }
         return responder;
     }
@@ -50,6 +53,9 @@ final class PortcullisResponderProcess implements AutoCloseable {
     Heap heap() throws IOException {
         in.println("heap");
         String line = out.readLine();
+        while (line != null && !line.startsWith("HEAP ")) {
+            line = out.readLine();
+        }
         String[] parts = line == null ? new String[0] : line.split(" ");
         if (parts.length < 4 || !parts[0].equals("HEAP")) {
             throw new IllegalStateException("unexpected answer from the responder: " + line);

@@ -26,7 +26,12 @@ final class StrongSwanResponder implements AutoCloseable {
         this.process = process;
     }
 
-    static StrongSwanResponder start(Path dir, Path pkiDir, String namespace, String address)
+    /**
+     * @param ansiX942Exponents strongSwan's default: DH private exponents as long as the prime
+     *     (X9.42); {@code false} sizes them to the group's strength, as Portcullis does (320 bits
+     *     for MODP-2048), so both responders do the same modular arithmetic
+     */
+    static StrongSwanResponder start(Path dir, Path pkiDir, String namespace, String address, boolean ansiX942Exponents)
             throws IOException, InterruptedException {
         for (String sub : List.of("x509", "x509ca", "private")) {
             Files.createDirectories(dir.resolve(sub));
@@ -41,6 +46,9 @@ final class StrongSwanResponder implements AutoCloseable {
                         + " openssl curl kernel-libipsec kernel-netlink socket-default vici updown",
                 "  ikesa_table_size = 4096",
                 "  ikesa_table_segments = 16",
+                // One initiator address drives every handshake: the per-address half-open bound
+                // (5 by default) is raised, as the Portcullis responder's is (BenchResponder).
+                "  block_threshold = 4096",
                 "  plugins {",
                 "    vici {",
                 "      socket = unix://" + dir.resolve("charon.vici"),
@@ -52,9 +60,12 @@ final class StrongSwanResponder implements AutoCloseable {
                 "  filelog {",
                 "    bench {",
                 "      path = " + dir.resolve("charon.log"),
-                "      default = 0",
+                "      default = " + System.getProperty("bench.charon.loglevel", "0"),
                 "    }",
                 "  }",
+                "}",
+                "libstrongswan {",
+                "  dh_exponent_ansi_x9_42 = " + (ansiX942Exponents ? "yes" : "no"),
                 "}", ""));
         Files.writeString(dir.resolve("swanctl.conf"), String.join("\n",
                 "connections {",
@@ -69,7 +80,7 @@ final class StrongSwanResponder implements AutoCloseable {
                 "    }",
                 "    remote {",
                 "      auth = pubkey",
-                "      id = peer.test",
+                "      id = *.test",
                 "    }",
                 "    children {",
                 "      bench {",
