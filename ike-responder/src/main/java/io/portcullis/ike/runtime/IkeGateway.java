@@ -66,12 +66,14 @@ public class IkeGateway {
         }
         ResponderContext ctx = ResponderContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
                 PreSharedKeys.none(), clock, random);
-        IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings));
+        int lanes = settings.workers().exchange() > 0 ? settings.workers().exchange()
+                : Runtime.getRuntime().availableProcessors();
+        IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings), lanes, true);
         InetAddress bind = bindAddress();
         IkeTransport transport;
         try {
             transport = IkeTransport.open(responder, new InetSocketAddress(bind, settings.port()),
-                    new InetSocketAddress(bind, settings.nattPort()), esp, new IkeEventLog());
+                    new InetSocketAddress(bind, settings.nattPort()), esp, new IkeEventLog(), settings.workers());
         } catch (IkeTransport.BindException e) {
             LOG.warn(e.getMessage());
             return false;

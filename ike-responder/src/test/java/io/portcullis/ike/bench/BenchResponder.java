@@ -12,6 +12,7 @@ import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
 import io.portcullis.ike.exchange.policy.ResponderPolicy;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.runtime.CountingEspHook;
+import io.portcullis.ike.runtime.IkeSettings;
 import io.portcullis.ike.runtime.IkeTransport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -29,7 +30,7 @@ import javax.security.auth.x500.X500Principal;
 /**
  * The Portcullis side of the IKE benchmark, in a JVM of its own (so its memory is measured apart
  * from the initiator's): the production responder and UDP transport ({@link IkeResponder},
- * {@link IkeTransport}) with the production policy defaults, PKIX peer validation against the
+ * {@link IkeTransport}) with the production policy defaults and worker threads, PKIX peer validation against the
  * bench CA (no revocation sources exist in the bench PKI, as for the strongSwan responder), bound
  * to UDP 500 and 4500. Driven over stdin: {@code heap} answers the live heap after a full GC and
  * the number of IKE SAs; {@code quit} stops.
@@ -54,14 +55,31 @@ public final class BenchResponder {
         // One initiator address drives every handshake: the per-source half-open bound (16 by default)
         // must not cap the benchmark's concurrency (strongSwan has no per-source bound by default).
         ResponderLimits limits = ResponderLimits.defaults().withHalfOpen(4096, 4096);
-        IkeResponder responder = new IkeResponder(ctx, limits);
+        // As the gateway runs it (IkeGateway): a shard and a lane per processor, peer checks on their own pool.
+        IkeResponder responder = new IkeResponder(ctx, limits, Runtime.getRuntime().availableProcessors(), true);
+        IkeSettings.Workers workers = new IkeSettings.Workers() {
+            @Override
+            public int exchange() {
+                return 0;
+            }
+
+            @Override
+            public int authentication() {
+                return 8;
+            }
+
+            @Override
+            public int authenticationQueue() {
+                return 256;
+            }
+        };
         LongAdder children = new LongAdder();
         try (IkeTransport transport = IkeTransport.open(responder, new InetSocketAddress(bind, 500),
                 new InetSocketAddress(bind, 4500), new CountingEspHook(), event -> {
                     if (event instanceof ChildSaEstablished) {
                         children.increment();
                     }
-                })) {
+                }, workers)) {
             System.out.println("READY");
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
