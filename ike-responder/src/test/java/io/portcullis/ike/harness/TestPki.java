@@ -89,30 +89,35 @@ public final class TestPki {
 
     /** A leaf certificate description; each setter returns a changed copy. */
     public record Leaf(String subject, String dns, String ip, List<String> subnets, boolean withEku,
-            Instant notBefore, Instant notAfter, BigInteger serial) {
+            Instant notBefore, Instant notAfter, BigInteger serial, String ocspUrl) {
 
         Leaf(String subject, String dns, String ip) {
             this(subject, dns, ip, List.of("203.0.113.0/24"), true, NOW.minus(Duration.ofDays(30)),
-                    NOW.plus(Duration.ofDays(365)), new BigInteger(64, RANDOM).setBit(63));
+                    NOW.plus(Duration.ofDays(365)), new BigInteger(64, RANDOM).setBit(63), null);
         }
 
         public Leaf withSubnets(String... cidrs) {
-            return new Leaf(subject, dns, ip, List.of(cidrs), withEku, notBefore, notAfter, serial);
+            return new Leaf(subject, dns, ip, List.of(cidrs), withEku, notBefore, notAfter, serial, ocspUrl);
+        }
+
+        /** Names an OCSP responder in the authorityInfoAccess extension (RFC 5280 §4.2.2.1). */
+        public Leaf withOcsp(String url) {
+            return new Leaf(subject, dns, ip, subnets, withEku, notBefore, notAfter, serial, url);
         }
 
         public Leaf withoutEku() {
-            return new Leaf(subject, dns, ip, subnets, false, notBefore, notAfter, serial);
+            return new Leaf(subject, dns, ip, subnets, false, notBefore, notAfter, serial, ocspUrl);
         }
 
         public Leaf expired() {
             return new Leaf(subject, dns, ip, subnets, withEku, NOW.minus(Duration.ofDays(400)),
-                    NOW.minus(Duration.ofDays(1)), serial);
+                    NOW.minus(Duration.ofDays(1)), serial, ocspUrl);
         }
 
         /** Valid from 30 days before {@code now} to a year after (a PKI on the real clock). */
         public Leaf validAround(Instant now) {
             return new Leaf(subject, dns, ip, subnets, withEku, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)),
-                    serial);
+                    serial, ocspUrl);
         }
 
         public X509Certificate issue() {
@@ -133,6 +138,11 @@ public final class TestPki {
                 } else {
                     builder.addExtension(Extension.extendedKeyUsage, false,
                             new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection));
+                }
+                if (ocspUrl != null) {
+                    builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                            org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
                 }
                 if (!subnets.isEmpty()) {
                     builder.addExtension(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.7"), true, ipAddrBlocks(subnets));
