@@ -150,7 +150,7 @@ public final class IkeBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("handshakes", "1000", "concurrency", "16", "warmup", "300",
+        Map<String, String> options = new LinkedHashMap<>(Map.of("handshakes", "1000", "concurrency", "16", "warmup", "1000",
                 "rounds", "2", "strongswan-dh-exponents", "strength"));
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
