@@ -82,12 +82,18 @@ public final class IkeBench {
                         for (int i = 0; i < 2; i++) {
                             boolean isPortcullis = (i == 0) == portcullisFirst;
                             HandshakeLoad load = isPortcullis ? toPortcullis : toStrongswan;
+                            long pid = isPortcullis ? portcullis.pid() : strongswan.pid();
+                            long cpuBefore = Shell.cpuMillis(pid);
                             HandshakeLoad.Run run = load.run(handshakes, concurrency, pfs);
+                            long cpu = Shell.cpuMillis(pid) - cpuBefore;
                             String who = isPortcullis ? "portcullis" : "strongswan";
                             report(who, mode + ", round " + (round + 1), run, strongswan);
-                            rates.computeIfAbsent(who + "|" + mode, k -> new double[2]);
+                            System.out.printf(Locale.ROOT, "  %-10s responder CPU %.2f ms per handshake%n", "",
+                                    (double) cpu / run.completed());
+                            rates.computeIfAbsent(who + "|" + mode, k -> new double[3]);
                             rates.get(who + "|" + mode)[0] += run.completed();
                             rates.get(who + "|" + mode)[1] += run.seconds();
+                            rates.get(who + "|" + mode)[2] += cpu / 1000.0;
                         }
                     }
                     measured += 2 * handshakes;
@@ -110,8 +116,15 @@ public final class IkeBench {
                 for (String mode : List.of("PFS", "no PFS")) {
                     double pc = rate(rates.get("portcullis|" + mode));
                     double ss = rate(rates.get("strongswan|" + mode));
-                    System.out.printf(Locale.ROOT, "| %s (MODP-2048) | %.1f/s | %.1f/s | %.2f |%n", mode.equals("PFS") ? "with PFS" : "without PFS",
-                            pc, ss, pc / ss).toString();
+                    System.out.printf(Locale.ROOT, "| %s (MODP-2048), wall clock | %.1f/s | %.1f/s | %.2f |%n",
+                            mode.equals("PFS") ? "with PFS" : "without PFS", pc, ss, pc / ss);
+                }
+                // Per second of the responder's own CPU time: what the machine's other load does not skew.
+                for (String mode : List.of("PFS", "no PFS")) {
+                    double pc = perCpuSecond(rates.get("portcullis|" + mode));
+                    double ss = perCpuSecond(rates.get("strongswan|" + mode));
+                    System.out.printf(Locale.ROOT, "| %s (MODP-2048), per responder CPU second | %.1f | %.1f | %.2f |%n",
+                            mode.equals("PFS") ? "with PFS" : "without PFS", pc, ss, pc / ss);
                 }
                 System.out.println();
                 System.out.printf("Memory per established tunnel (IKE SA + one IPsec SA pair), over %d tunnels each (%d measured handshakes):%n%n",
@@ -132,8 +145,12 @@ public final class IkeBench {
         }
     }
 
-    private static double rate(double[] completedAndSeconds) {
-        return completedAndSeconds[0] / completedAndSeconds[1];
+    private static double rate(double[] completedSecondsCpu) {
+        return completedSecondsCpu[0] / completedSecondsCpu[1];
+    }
+
+    private static double perCpuSecond(double[] completedSecondsCpu) {
+        return completedSecondsCpu[0] / completedSecondsCpu[2];
     }
 
     private static String perTunnel(long bytes, int tunnels) {

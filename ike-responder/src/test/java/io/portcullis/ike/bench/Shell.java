@@ -39,6 +39,17 @@ final class Shell {
         return full;
     }
 
+    /**
+     * CPU time a process used so far, user + system, in milliseconds (fields 14 and 15 of
+     * /proc/PID/stat, in clock ticks of 10 ms: USER_HZ is 100 on Linux).
+     */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state); utime is field 14, stime field 15
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
     /** Resident set size of a process in bytes (VmRSS of /proc/PID/status). */
     static long rss(long pid) throws IOException {
         for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "status"))) {
