@@ -105,6 +105,34 @@ class DeferredMainModeTest {
         assertThat(responder.stats().drops(Drop.HALF_OPEN_LIMIT)).isEqualTo(1);
     }
 
+    @Test
+    void initialContactDropsThePeersOlderSasInEveryShard() throws Exception {
+        IkeInitiator old = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 300);
+        int oldShard = responder.shardOf(old.message1().data());
+        long seed = 301;
+        while (responder.shardOf(new IkeInitiator(InitiatorSuite.strongSwanDefault(), seed).message1().data()) == oldShard) {
+            seed++;
+        }
+        establish(old);
+        IkeSaId oldId = responder.ikeSas().get(0).id();
+        IkeInitiator rebooted = new IkeInitiator(InitiatorSuite.strongSwanDefault(), seed)
+                .from(new InetSocketAddress(io.portcullis.ike.harness.ChildProposal.address("192.0.2.77"), 500));
+        establish(rebooted);
+        IkeSaId newId = responder.ikeSas().stream().map(IkeSaView::id).filter(id -> !id.equals(oldId)).findFirst().orElseThrow();
+        ResponderOutput out = responder.process(rebooted.informational(0x777, io.portcullis.ike.isakmp.NotificationPayload.of(
+                io.portcullis.ike.isakmp.NotifyType.INITIAL_CONTACT, io.portcullis.ike.isakmp.ProtocolId.ISAKMP, newId.asSpi(),
+                io.portcullis.ike.isakmp.Bytes.EMPTY)));
+        assertThat(out.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(IkeEvent.IkeSaDeleted.class,
+                d -> assertThat(d.ikeSa()).isEqualTo(oldId)));
+        assertThat(responder.ikeSas()).extracting(IkeSaView::id).containsExactly(newId);
+    }
+
+    private void establish(IkeInitiator initiator) throws Exception {
+        ResponderOutput deferred = responder.process(toMessage5(initiator));
+        PendingAuthentication pending = deferred.pending().get(0);
+        initiator.receive6(responder.resume(pending, responder.authenticate(pending)).datagrams());
+    }
+
     private Datagram toMessage5(IkeInitiator initiator) throws Exception {
         initiator.receive2(only(responder.process(initiator.message1())));
         initiator.receive4(only(responder.process(initiator.message3())));
