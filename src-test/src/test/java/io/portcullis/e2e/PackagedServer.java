@@ -61,7 +61,10 @@ public final class PackagedServer implements AutoCloseable {
         return start(dataDir, env, commandPrefix, host, freePort());
     }
 
-    /** As above on a given HTTP port (a test that must write the server's URL into its configuration first). */
+    /**
+     * As above, on a port the caller chose (e.g. one it wrote into {@code PORTCULLIS_PUBLIC_URL}, so
+     * the certificates' OCSP and CRL pointers reach this server, and a restart on the same port too).
+     */
     public static PackagedServer start(Path dataDir, Map<String, String> env, List<String> commandPrefix, String host,
             int port) throws IOException, InterruptedException {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
@@ -159,7 +162,7 @@ public final class PackagedServer implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

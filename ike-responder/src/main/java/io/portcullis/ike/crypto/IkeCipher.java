@@ -57,7 +57,7 @@ public record IkeCipher(BlockCipherAlgorithm algorithm, int keyLength) {
             throw new IllegalArgumentException("IV is " + iv.length + " bytes, block size is " + blockSize());
         }
         try {
-            Cipher cipher = Cipher.getInstance(algorithm.transformation());
+            Cipher cipher = JcaInstances.cipher(algorithm.transformation());
             cipher.init(mode, new SecretKeySpec(key, algorithm.jcaName()), new IvParameterSpec(iv));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {

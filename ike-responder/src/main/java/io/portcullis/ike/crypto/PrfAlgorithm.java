@@ -61,7 +61,7 @@ public enum PrfAlgorithm {
             throw new IllegalArgumentException("IKEv1 PRF keys are never empty");
         }
         try {
-            Mac mac = Mac.getInstance(macName);
+            Mac mac = JcaInstances.mac(macName);
             mac.init(new SecretKeySpec(key, macName));
             for (byte[] part : data) {
                 mac.update(part);
@@ -75,7 +75,7 @@ public enum PrfAlgorithm {
     /** hash(data[0] | data[1] | ...), the bare hash of RFC 2409 Appendix B IV generation. */
     public byte[] hash(byte[]... data) {
         try {
-            MessageDigest digest = MessageDigest.getInstance(digestName);
+            MessageDigest digest = JcaInstances.digest(digestName);
             for (byte[] part : data) {
                 digest.update(part);
             }

@@ -21,5 +21,9 @@ public enum Drop {
     /** An exchange type the responder does not implement (Aggressive Mode, Transaction...). */
     UNSUPPORTED_EXCHANGE,
     /** A notify or delete for SAs we do not hold (e.g. a repeated DELETE). */
-    NOTHING_TO_DO
+    NOTHING_TO_DO,
+    /** A retransmitted message 5 while its peer check is still running (answered once it ends). */
+    AUTHENTICATION_PENDING,
+    /** A peer check the worker pool could not take (overload): the Main Mode is abandoned. */
+    AUTHENTICATION_OVERLOAD
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * fragmented), events for the gateway, and how the exchange stands.
  */
 public record ExchangeResult(Status status, List<byte[]> replies, List<IkeEvent> events, Optional<Drop> drop,
-        String detail) {
+        String detail, Optional<PendingAuthentication> pending) {
 
     public enum Status {
         /** Waiting for the next message. */
@@ -19,7 +19,9 @@ public record ExchangeResult(Status status, List<byte[]> replies, List<IkeEvent>
         /** The exchange failed; the replies (if any) carry the notify. Its state is to be removed. */
         FAILED,
         /** The message was dropped; the exchange state is unchanged. */
-        DROPPED
+        DROPPED,
+        /** Message 5 waits for its peer check ({@link #pending()}); nothing is sent yet. */
+        PENDING
     }
 
     public ExchangeResult {
@@ -28,6 +30,16 @@ public record ExchangeResult(Status status, List<byte[]> replies, List<IkeEvent>
         events = List.copyOf(events);
         Objects.requireNonNull(drop, "drop");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(pending, "pending");
+    }
+
+    public ExchangeResult(Status status, List<byte[]> replies, List<IkeEvent> events, Optional<Drop> drop, String detail) {
+        this(status, replies, events, drop, detail, Optional.empty());
+    }
+
+    public static ExchangeResult pending(PendingAuthentication authentication) {
+        return new ExchangeResult(Status.PENDING, List.of(), List.of(), Optional.empty(),
+                "message 5 waits for the peer check", Optional.of(authentication));
     }
 
     public static ExchangeResult dropped(Drop reason, String detail) {

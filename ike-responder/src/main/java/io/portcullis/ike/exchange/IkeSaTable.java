@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Half-open Main Modes and established IKE SAs, with the half-open limits: overall and per
- * source address, so one flooding host cannot lock out the others.
+ * Half-open Main Modes and established IKE SAs of one shard, with the half-open limits (overall
+ * and per source address, so one flooding host cannot lock out the others) kept responder-wide
+ * in the shared {@link AdmissionBudget}.
  */
 final class IkeSaTable {
 
@@ -20,14 +21,15 @@ final class IkeSaTable {
     }
 
     private final ResponderLimits limits;
+    private final AdmissionBudget budget;
     /** Insertion order is start order, so expiry can stop at the first young entry. */
     private final Map<IkeSaId, MainModeResponder> halfOpen = new LinkedHashMap<>();
     private final Map<InitiatorKey, IkeSaId> halfOpenByInitiator = new HashMap<>();
-    private final Map<InetAddress, Integer> halfOpenPerAddress = new HashMap<>();
     private final Map<IkeSaId, IkeSa> established = new LinkedHashMap<>();
 
-    IkeSaTable(ResponderLimits limits) {
+    IkeSaTable(ResponderLimits limits, AdmissionBudget budget) {
         this.limits = limits;
+        this.budget = budget;
     }
 
     Optional<MainModeResponder> halfOpen(IkeSaId id) {
@@ -38,16 +40,23 @@ final class IkeSaTable {
         return halfOpenByInitiator.containsKey(new InitiatorKey(initiatorCookie, source));
     }
 
-    /** Whether a new Main Mode from this source fits the limits. */
-    boolean admits(InetSocketAddress source) {
-        return halfOpen.size() < limits.maxHalfOpen()
-                && halfOpenPerAddress.getOrDefault(source.getAddress(), 0) < limits.maxHalfOpenPerSource();
+    /**
+     * Reserves a half-open slot for a new Main Mode from this source (false when a limit is
+     * reached); it becomes the exchange's with {@link #addHalfOpen}, or goes back with
+     * {@link #releaseReservation}.
+     */
+    boolean reserve(InetSocketAddress source) {
+        return budget.reserveHalfOpen(source.getAddress());
     }
 
+    void releaseReservation(InetSocketAddress source) {
+        budget.releaseHalfOpen(source.getAddress());
+    }
+
+    /** Holds an exchange whose slot {@link #reserve} gave. */
     void addHalfOpen(MainModeResponder exchange, InetSocketAddress source) {
         halfOpen.put(exchange.id(), exchange);
         halfOpenByInitiator.put(new InitiatorKey(exchange.id().initiatorCookie(), source), exchange.id());
-        halfOpenPerAddress.merge(source.getAddress(), 1, Integer::sum);
     }
 
     void removeHalfOpen(IkeSaId id) {
@@ -56,7 +65,7 @@ final class IkeSaTable {
             return;
         }
         halfOpenByInitiator.values().removeIf(id::equals);
-        halfOpenPerAddress.computeIfPresent(firstAddress(removed), (a, n) -> n <= 1 ? null : n - 1);
+        budget.releaseHalfOpen(firstAddress(removed));
     }
 
     private static InetAddress firstAddress(MainModeResponder exchange) {
@@ -80,12 +89,10 @@ final class IkeSaTable {
         return halfOpen.size();
     }
 
-    boolean admitsEstablished() {
-        return established.size() < limits.maxEstablished();
-    }
-
     void addEstablished(IkeSa sa) {
-        established.put(sa.id(), sa);
+        if (established.put(sa.id(), sa) == null) {
+            budget.established(1);
+        }
     }
 
     Optional<IkeSa> established(IkeSaId id) {
@@ -93,7 +100,9 @@ final class IkeSaTable {
     }
 
     void removeEstablished(IkeSaId id) {
-        established.remove(id);
+        if (established.remove(id) != null) {
+            budget.established(-1);
+        }
     }
 
     List<IkeSa> allEstablished() {

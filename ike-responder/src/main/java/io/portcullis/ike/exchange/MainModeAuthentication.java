@@ -5,7 +5,6 @@ import io.portcullis.ike.crypto.PrfAlgorithm;
 import io.portcullis.ike.exchange.auth.AuthDecision;
 import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
-import io.portcullis.ike.exchange.auth.PeerAuthenticator;
 import io.portcullis.ike.exchange.auth.PskPeer;
 import io.portcullis.ike.exchange.auth.RefusalReason;
 import io.portcullis.ike.isakmp.CertEncoding;
@@ -23,7 +22,6 @@ import io.portcullis.ike.keymat.RsaHashSignature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,17 +44,30 @@ final class MainModeAuthentication {
     private MainModeAuthentication() {
     }
 
-    static Outcome verifySignature(IsakmpMessage message, PeerAuthenticator authenticator, PrfAlgorithm prf,
-            Phase1Keys keys, Phase1Transcript transcript, Instant now) {
+    /** What message 5 claims with signatures: certificates, IDii and SIG_I, before any of it is checked. */
+    record Claims(List<byte[]> certificates, IdentificationPayload id, SignaturePayload signature) {
+    }
+
+    /** The claims, or empty when the ID or SIG payload is missing. */
+    static Optional<Claims> claims(IsakmpMessage message) {
         Optional<IdentificationPayload> id = message.first(IdentificationPayload.class);
         Optional<SignaturePayload> signature = message.first(SignaturePayload.class);
         if (id.isEmpty() || signature.isEmpty()) {
-            return new Refused(NotifyType.PAYLOAD_MALFORMED, "message 5 lacks the ID or SIG payload");
+            return Optional.empty();
         }
         List<byte[]> certificates = message.all(CertificatePayload.class).stream()
                 .filter(c -> c.encoding().equals(CertEncoding.X509_SIGNATURE))
                 .map(c -> c.data().toByteArray()).toList();
-        AuthDecision decision = authenticator.authenticate(certificates, id.get(), now);
+        return Optional.of(new Claims(certificates, id.get(), signature.get()));
+    }
+
+    static Outcome missingClaims() {
+        return new Refused(NotifyType.PAYLOAD_MALFORMED, "message 5 lacks the ID or SIG payload");
+    }
+
+    /** Checks SIG_I with the key of the peer the authenticator accepted (or passes its refusal on). */
+    static Outcome verifySignature(Claims claims, AuthDecision decision, PrfAlgorithm prf, Phase1Keys keys,
+            Phase1Transcript transcript) {
         if (decision instanceof AuthDecision.Refused refused) {
             return new Refused(refused.reason().notifyType(), refused.reason() + ": " + refused.detail());
         }
@@ -66,8 +77,8 @@ final class MainModeAuthentication {
         }
         byte[] skeyid = keys.skeyid();
         try {
-            byte[] hashI = Phase1AuthHash.hashI(prf, skeyid, transcript, id.get().encodeBody().toByteArray());
-            RsaHashSignature.verify(rsa, hashI, signature.get().signature().toByteArray());
+            byte[] hashI = Phase1AuthHash.hashI(prf, skeyid, transcript, claims.id().encodeBody().toByteArray());
+            RsaHashSignature.verify(rsa, hashI, claims.signature().signature().toByteArray());
             return new Verified(peer);
         } catch (IkeCryptoException e) {
             return new Refused(NotifyType.AUTHENTICATION_FAILED, e.reason() + ": " + e.getMessage());

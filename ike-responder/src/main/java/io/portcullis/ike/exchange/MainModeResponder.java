@@ -2,6 +2,7 @@ package io.portcullis.ike.exchange;
 
 import io.portcullis.ike.crypto.DhKeyPair;
 import io.portcullis.ike.crypto.IkeCryptoException;
+import io.portcullis.ike.exchange.auth.AuthDecision;
 import io.portcullis.ike.exchange.auth.PskPeer;
 import io.portcullis.ike.exchange.policy.Phase1ProposalSelector;
 import io.portcullis.ike.exchange.policy.Phase1Selection;
@@ -47,11 +48,14 @@ import java.util.Optional;
  *   5  HDR*, IDii, [CERT,] SIG_I | HASH_I →  6  HDR*, IDir, [CERT,] SIG_R | HASH_R
  * </pre>
  * A message that does not fit the state is dropped (the facade answers retransmissions from its
- * cache before they get here). Message 5 moves the IV chain only once it verified.
+ * cache before they get here). Message 5 moves the IV chain only once it decrypted into a
+ * well-formed payload chain. With deferred authentication the peer check of message 5 runs
+ * elsewhere ({@link PendingAuthentication}): the exchange waits in AUTHENTICATING, drops
+ * retransmissions of message 5, and {@link #resume} builds message 6 from the decision.
  */
 public final class MainModeResponder {
 
-    public enum State { AWAITING_SA, AWAITING_KEY_EXCHANGE, AWAITING_AUTHENTICATION, ESTABLISHED, FAILED }
+    public enum State { AWAITING_SA, AWAITING_KEY_EXCHANGE, AWAITING_AUTHENTICATION, AUTHENTICATING, ESTABLISHED, FAILED }
 
     static final int NONCE_LENGTH = 32;
     /** Fragment ID of our message 6; one fragmented message per exchange. */
@@ -77,9 +81,22 @@ public final class MainModeResponder {
     private IkeMessageCrypto crypto;
     private IvChains ivs;
     private IkeSa established;
+    private final boolean deferAuthentication;
+    /** While AUTHENTICATING: message 5 as decrypted, and where it came from and arrived. */
+    private IsakmpMessage message5;
+    private MainModeAuthentication.Claims claims;
+    private InetSocketAddress message5Source;
+    private InetSocketAddress message5Destination;
 
     public MainModeResponder(ResponderContext ctx, long initiatorCookie, InetSocketAddress peer, InetSocketAddress local) {
+        this(ctx, initiatorCookie, peer, local, false);
+    }
+
+    /** @param deferAuthentication hand the peer check of message 5 out ({@link ExchangeResult.Status#PENDING}) */
+    public MainModeResponder(ResponderContext ctx, long initiatorCookie, InetSocketAddress peer, InetSocketAddress local,
+            boolean deferAuthentication) {
         this.ctx = ctx;
+        this.deferAuthentication = deferAuthentication;
         long responderCookie;
         do {
             responderCookie = ctx.random().nextLong();
@@ -132,7 +149,10 @@ public final class MainModeResponder {
                 case AWAITING_KEY_EXCHANGE -> header.isEncrypted() || header.responderCookie() != id.responderCookie()
                         ? outOfOrder() : keyExchange(ctx.decoder().decode(datagram), source);
                 case AWAITING_AUTHENTICATION -> header.isEncrypted()
-                        ? authentication(ctx.decoder().decodeEncrypted(datagram), source, destination) : outOfOrder();
+                        ? authentication(ctx.decoder().decodeEncrypted(datagram), datagram, source, destination)
+                        : outOfOrder();
+                case AUTHENTICATING -> ExchangeResult.dropped(Drop.AUTHENTICATION_PENDING,
+                        "message 5 again while its peer check runs");
                 case ESTABLISHED, FAILED -> outOfOrder();
             };
         } catch (IsakmpDecodeException e) {
@@ -229,7 +249,7 @@ public final class MainModeResponder {
         return ExchangeResult.progress(List.of(plain(reply)), "message 4" + (peerBehindNat ? ", peer behind NAT" : ""));
     }
 
-    private ExchangeResult authentication(EncryptedMessage encrypted, InetSocketAddress source,
+    private ExchangeResult authentication(EncryptedMessage encrypted, byte[] datagram, InetSocketAddress source,
             InetSocketAddress destination) {
         Optional<ProtectedMessages.Opened> opened =
                 ProtectedMessages.open(crypto, ivs.phase1(), ctx.decoder(), encrypted);
@@ -238,15 +258,52 @@ public final class MainModeResponder {
             return ExchangeResult.dropped(Drop.UNDECRYPTABLE, "message 5 does not decrypt to a payload chain");
         }
         IsakmpMessage message = opened.get().message().message();
-        Phase1Transcript transcript = new Phase1Transcript(gxi, gxr, Bytes.ofUnsigned(id.initiatorCookie(), 8).toByteArray(),
-                Bytes.ofUnsigned(id.responderCookie(), 8).toByteArray(), initiatorSaBody);
-        MainModeAuthentication.Outcome outcome = selection.usesSignatures()
-                ? MainModeAuthentication.verifySignature(message, ctx.authenticator(), selection.prf(), keys, transcript,
-                        ctx.clock().instant())
-                : MainModeAuthentication.verifyPreSharedKey(message, psk.orElseThrow(), selection.prf(), keys, transcript);
         // The message decrypted into a well-formed chain, so the peer's IV moved past it; our
         // notify (on failure) or message 6 (on success) must follow from there.
         opened.get().decryption().commit();
+        if (!selection.usesSignatures()) {
+            return finish(message, MainModeAuthentication.verifyPreSharedKey(message, psk.orElseThrow(), selection.prf(),
+                    keys, transcript()), source, destination);
+        }
+        Optional<MainModeAuthentication.Claims> claimed = MainModeAuthentication.claims(message);
+        if (claimed.isEmpty()) {
+            return finish(message, MainModeAuthentication.missingClaims(), source, destination);
+        }
+        if (!deferAuthentication) {
+            AuthDecision decision = ctx.authenticator().authenticate(claimed.get().certificates(), claimed.get().id(),
+                    ctx.clock().instant());
+            return finish(message, MainModeAuthentication.verifySignature(claimed.get(), decision, selection.prf(), keys,
+                    transcript()), source, destination);
+        }
+        state = State.AUTHENTICATING;
+        message5 = message;
+        claims = claimed.get();
+        message5Source = source;
+        message5Destination = destination;
+        return ExchangeResult.pending(new PendingAuthentication(id, claims.certificates(), claims.id(), ctx.clock().instant(),
+                new Datagram(datagram, source, destination)));
+    }
+
+    /** Message 6 (or the notify) once the peer check of a deferred message 5 decided. */
+    public ExchangeResult resume(AuthDecision decision) {
+        if (state != State.AUTHENTICATING) {
+            return ExchangeResult.dropped(Drop.UNEXPECTED, "no peer check pending in state " + state);
+        }
+        IsakmpMessage message = message5;
+        MainModeAuthentication.Claims claimed = claims;
+        message5 = null;
+        claims = null;
+        return finish(message, MainModeAuthentication.verifySignature(claimed, decision, selection.prf(), keys, transcript()),
+                message5Source, message5Destination);
+    }
+
+    private Phase1Transcript transcript() {
+        return new Phase1Transcript(gxi, gxr, Bytes.ofUnsigned(id.initiatorCookie(), 8).toByteArray(),
+                Bytes.ofUnsigned(id.responderCookie(), 8).toByteArray(), initiatorSaBody);
+    }
+
+    private ExchangeResult finish(IsakmpMessage message, MainModeAuthentication.Outcome outcome, InetSocketAddress source,
+            InetSocketAddress destination) {
         if (outcome instanceof MainModeAuthentication.Refused refused) {
             return failProtected(refused.notifyType(), refused.detail());
         }
@@ -256,7 +313,7 @@ public final class MainModeResponder {
         IdentificationPayload ourId = ctx.credentials().map(c -> c.identity())
                 .orElseGet(() -> IdentificationPayload.address(local.getAddress()));
         List<Payload> reply = MainModeAuthentication.response(ourId, ctx.credentials(), selection.usesSignatures(),
-                peerRequestedCertificates, selection.prf(), keys, transcript);
+                peerRequestedCertificates, selection.prf(), keys, transcript());
         IsakmpHeader header = IsakmpHeader.of(id.initiatorCookie(), id.responderCookie(), ExchangeType.IDENTITY_PROTECTION, 0, 0);
         byte[] message6 = ProtectedMessages.seal(crypto, ivs.phase1(), header, reply);
         established = new IkeSa(id, selection, keys, crypto, ivs, verified.peer(), peer, local, peerNatTraversal,

@@ -34,7 +34,7 @@ public final class RsaHashSignature {
                     + modulusLength + "-byte RSA key");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = io.portcullis.ike.crypto.JcaInstances.cipher(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key);
             return cipher.doFinal(hash);
         } catch (GeneralSecurityException e) {
@@ -52,7 +52,7 @@ public final class RsaHashSignature {
     public static void verify(RSAPublicKey key, byte[] expectedHash, byte[] signature) throws IkeCryptoException {
         byte[] signed;
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = io.portcullis.ike.crypto.JcaInstances.cipher(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key);
             signed = cipher.doFinal(signature);
         } catch (BadPaddingException | IllegalBlockSizeException e) {

@@ -72,14 +72,16 @@ public class IkeGateway {
         }
         ResponderContext ctx = ResponderContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
                 PreSharedKeys.none(), clock, random);
-        IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings));
+        int lanes = settings.workers().exchange() > 0 ? settings.workers().exchange()
+                : Runtime.getRuntime().availableProcessors();
+        IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings), lanes, true);
         InetAddress bind = bindAddress();
         // Bind first: without the sockets there is no IKE, and the operator reads one line about the ports only.
         DelegatingEspHook hook = new DelegatingEspHook(counting);
         IkeTransport transport;
         try {
             transport = IkeTransport.open(responder, new InetSocketAddress(bind, settings.port()),
-                    new InetSocketAddress(bind, settings.nattPort()), hook, new IkeEventLog());
+                    new InetSocketAddress(bind, settings.nattPort()), hook, new IkeEventLog(), settings.workers());
         } catch (IkeTransport.BindException e) {
             LOG.warn(e.getMessage());
             return false;

@@ -89,6 +89,9 @@ public interface IkeSettings {
     /** The ESP data plane. */
     Esp esp();
 
+    /** Threads of the responder. */
+    Workers workers();
+
     /** How often half-open exchanges and expired SAs are swept. */
     @WithDefault("PT5S")
     Duration expireInterval();
@@ -179,5 +182,25 @@ public interface IkeSettings {
         /** Established IKE SAs. */
         @WithDefault("10000")
         int established();
+    }
+
+    interface Workers {
+        /**
+         * Threads processing IKE messages, each owning a share of the IKE SAs (so one SA's messages
+         * stay in order while different SAs are processed in parallel); 0 = one per processor.
+         */
+        @WithDefault("0")
+        int exchange();
+
+        /**
+         * Threads running the peer checks of Main Mode message 5 (PKIX path, OCSP and CRL fetches),
+         * so a slow OCSP responder delays only the peers it is asked about.
+         */
+        @WithDefault("8")
+        int authentication();
+
+        /** Peer checks that may wait for a thread; a Main Mode arriving beyond it is dropped. */
+        @WithDefault("256")
+        int authenticationQueue();
     }
 }

@@ -5,6 +5,7 @@ import io.portcullis.ike.exchange.ChildSaEstablished;
 import io.portcullis.ike.exchange.Datagram;
 import io.portcullis.ike.exchange.IkeEvent;
 import io.portcullis.ike.exchange.IkeResponder;
+import io.portcullis.ike.exchange.PendingAuthentication;
 import io.portcullis.ike.exchange.ResponderOutput;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,7 +18,9 @@ import java.util.function.Consumer;
  * The UDP adapter around {@link IkeResponder}: port 500 carries bare ISAKMP; port 4500 carries
  * ISAKMP behind the non-ESP marker, NAT keepalives (ignored) and ESP-in-UDP (to the
  * {@link EspHook}), told apart by {@link UdpEncapsulation#classify}. What the responder answers
- * leaves from the socket its source port names, with the marker on 4500.
+ * leaves from the socket its source port names, with the marker on 4500. With {@link IkeWorkers}
+ * the receive threads only hand ISAKMP over: to the lane of the datagram's IKE SA shard, and
+ * deferred peer checks to the authentication pool, whose answer is sent when the check ends.
  */
 public final class IkeTransport implements AutoCloseable {
 
@@ -29,9 +32,12 @@ public final class IkeTransport implements AutoCloseable {
     private final Consumer<IkeEvent> events;
     private final LongAdder keepalives = new LongAdder();
     private final LongAdder malformed = new LongAdder();
+    private final IkeWorkers workers;
 
-    private IkeTransport(IkeResponder responder, UdpSocket ike, UdpSocket natt, EspHook esp, Consumer<IkeEvent> events) {
+    private IkeTransport(IkeResponder responder, UdpSocket ike, UdpSocket natt, EspHook esp, Consumer<IkeEvent> events,
+            IkeWorkers workers) {
         this.responder = responder;
+        this.workers = workers;
         this.ike = ike;
         this.natt = natt;
         this.locals = new LocalAddresses(ike.localAddress().getAddress());
@@ -39,19 +45,42 @@ public final class IkeTransport implements AutoCloseable {
         this.events = events;
     }
 
-    /** Binds both sockets (or neither) and starts their reader threads. */
+    /** Binds both sockets (or neither) and starts their reader threads, which process what they read themselves. */
     public static IkeTransport open(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
             EspHook esp, Consumer<IkeEvent> events) throws BindException {
+        return openWith(responder, ikeAddress, nattAddress, esp, events, null);
+    }
+
+    /**
+     * Binds both sockets (or neither) and starts their reader threads, which hand ISAKMP to
+     * {@code workers} (one lane per shard of the responder); closing the transport stops them.
+     */
+    public static IkeTransport open(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+            EspHook esp, Consumer<IkeEvent> events, IkeSettings.Workers workers) throws BindException {
+        return openWith(responder, ikeAddress, nattAddress, esp, events, workers == null ? null
+                : new IkeWorkers(responder.shards(), workers.authentication(), workers.authenticationQueue()));
+    }
+
+    private static IkeTransport openWith(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+            EspHook esp, Consumer<IkeEvent> events, IkeWorkers workers) throws BindException {
         Objects.requireNonNull(responder, "responder");
-        UdpSocket ike = bind(ikeAddress, "ike");
+        UdpSocket ike;
         UdpSocket natt;
         try {
-            natt = bind(nattAddress, "natt");
+            ike = bind(ikeAddress, "ike");
+            try {
+                natt = bind(nattAddress, "natt");
+            } catch (BindException e) {
+                ike.close();
+                throw e;
+            }
         } catch (BindException e) {
-            ike.close();
+            if (workers != null) {
+                workers.close();
+            }
             throw e;
         }
-        IkeTransport transport = new IkeTransport(responder, ike, natt, esp, events);
+        IkeTransport transport = new IkeTransport(responder, ike, natt, esp, events, workers);
         ike.start(transport::onIkePort);
         natt.start(transport::onNattPort);
         return transport;
@@ -104,7 +133,29 @@ public final class IkeTransport implements AutoCloseable {
 
     private void process(byte[] isakmp, InetSocketAddress source, UdpSocket socket) {
         Datagram in = new Datagram(isakmp, source, locals.localFor(source, socket.port()));
-        dispatch(responder.process(in));
+        if (workers == null) {
+            handle(responder.process(in));
+        } else {
+            workers.onLane(responder.shardOf(isakmp), () -> handle(responder.process(in)));
+        }
+    }
+
+    /** Sends and reports what the responder produced, and starts the peer checks it deferred. */
+    private void handle(ResponderOutput output) {
+        dispatch(output);
+        for (PendingAuthentication pending : output.pending()) {
+            Runnable check = () -> handle(responder.resume(pending, responder.authenticate(pending)));
+            if (workers == null) {
+                check.run();
+            } else if (!workers.authenticate(check)) {
+                handle(responder.abandon(pending));
+            }
+        }
+    }
+
+    /** Datagrams dropped because their lane's queue was full (0 without workers). */
+    public long laneOverflows() {
+        return workers == null ? 0 : workers.laneOverflows();
     }
 
     /** Sends what the responder produced and hands its events on (the SA lifecycle to the ESP hook first). */
@@ -143,5 +194,8 @@ public final class IkeTransport implements AutoCloseable {
     public void close() {
         ike.close();
         natt.close();
+        if (workers != null) {
+            workers.close();
+        }
     }
 }

@@ -74,6 +74,7 @@ public final class IkeInitiator {
     IvChains ivs;
     private X509Certificate certificate = TestPki.peerCertificate();
     private RSAPrivateKey privateKey = TestPki.peerKey();
+    private X509Certificate gatewayCertificate = TestPki.GATEWAY;
     private IdentificationPayload identity = IdentificationPayload.fqdn("peer.test");
     private byte[] psk;
     InetSocketAddress source = INITIATOR;
@@ -93,6 +94,28 @@ public final class IkeInitiator {
     public IkeInitiator withCertificate(X509Certificate cert) {
         this.certificate = cert;
         return this;
+    }
+
+    /** Signs with this key (its certificate set with {@link #withCertificate}), e.g. a PKI valid in real time. */
+    public IkeInitiator withPrivateKey(RSAPrivateKey key) {
+        this.privateKey = key;
+        return this;
+    }
+
+    /** Checks SIG_R against this certificate's key instead of {@link TestPki#GATEWAY}'s. */
+    public IkeInitiator expectingGateway(X509Certificate gateway) {
+        this.gatewayCertificate = gateway;
+        return this;
+    }
+
+    /** Addresses messages to this responder (its address goes into our NAT-D hash of it). */
+    public IkeInitiator to(InetSocketAddress responder) {
+        this.destination = responder;
+        return this;
+    }
+
+    public long initiatorCookie() {
+        return initiatorCookie;
     }
 
     public IkeInitiator withIdentity(IdentificationPayload id) {
@@ -132,7 +155,7 @@ public final class IkeInitiator {
 
     public Datagram message3() {
         IkeSaIdBytes ids = cookies();
-        byte[] natdResponder = suite.prf().hash(ids.both(), RESPONDER.getAddress().getAddress(), port(destination));
+        byte[] natdResponder = suite.prf().hash(ids.both(), destination.getAddress().getAddress(), port(destination));
         // like strongSwan's encap=yes: a hash of no real address of ours forces UDP encapsulation
         byte[] natdSelf = suite.prf().hash(ids.both(), new byte[] {9, 9, 9, 9}, port(source));
         return plain(KeyExchangePayload.of(dh.publicValue()), NoncePayload.of(ni), NatDiscoveryPayload.of(natdResponder),
@@ -193,7 +216,7 @@ public final class IkeInitiator {
         byte[] hashR = Phase1AuthHash.hashR(suite.prf(), keys.skeyid(), transcript(), idr.encodeBody().toByteArray());
         try {
             if (psk == null) {
-                X509Certificate gateway = TestPki.GATEWAY;
+                X509Certificate gateway = gatewayCertificate;
                 byte[] sig = message.first(SignaturePayload.class).orElseThrow().signature().toByteArray();
                 RsaHashSignature.verify((RSAPublicKey) gateway.getPublicKey(), hashR, sig);
             } else if (!MessageDigest.isEqual(hashR, message.first(HashPayload.class).orElseThrow().hash().toByteArray())) {

@@ -64,6 +64,21 @@ public final class TestPki {
         return new Leaf("CN=peer.test", "peer.test", "192.0.2.1");
     }
 
+    /** A leaf for another name and address (its validity still around {@link #NOW}; see {@link Leaf#validAround}). */
+    public static Leaf leaf(String subject, String dns, String ip) {
+        return new Leaf(subject, dns, ip);
+    }
+
+    /** A fresh RSA-2048 key pair (for PKIs outside the fixed test clock, e.g. the benchmark's). */
+    public static KeyPair newRsaKeyPair() {
+        return rsa();
+    }
+
+    /** A self-signed CA valid ten years either side of {@code now}. */
+    public static X509Certificate selfSignedCa(String subject, KeyPair key, Instant now) {
+        return ca(subject, key, now);
+    }
+
     public static X509Certificate peerCertificate() {
         return peer().issue(PEER_KEY, CA, CA_KEY);
     }
@@ -74,31 +89,42 @@ public final class TestPki {
 
     /** A leaf certificate description; each setter returns a changed copy. */
     public record Leaf(String subject, String dns, String ip, List<String> subnets, boolean withEku,
-            Instant notBefore, Instant notAfter, BigInteger serial) {
+            Instant notBefore, Instant notAfter, BigInteger serial, String ocspUrl) {
 
         Leaf(String subject, String dns, String ip) {
             this(subject, dns, ip, List.of("203.0.113.0/24"), true, NOW.minus(Duration.ofDays(30)),
-                    NOW.plus(Duration.ofDays(365)), new BigInteger(64, RANDOM).setBit(63));
+                    NOW.plus(Duration.ofDays(365)), new BigInteger(64, RANDOM).setBit(63), null);
         }
 
         public Leaf withSubnets(String... cidrs) {
-            return new Leaf(subject, dns, ip, List.of(cidrs), withEku, notBefore, notAfter, serial);
+            return new Leaf(subject, dns, ip, List.of(cidrs), withEku, notBefore, notAfter, serial, ocspUrl);
+        }
+
+        /** Names an OCSP responder in the authorityInfoAccess extension (RFC 5280 §4.2.2.1). */
+        public Leaf withOcsp(String url) {
+            return new Leaf(subject, dns, ip, subnets, withEku, notBefore, notAfter, serial, url);
         }
 
         public Leaf withoutEku() {
-            return new Leaf(subject, dns, ip, subnets, false, notBefore, notAfter, serial);
+            return new Leaf(subject, dns, ip, subnets, false, notBefore, notAfter, serial, ocspUrl);
         }
 
         public Leaf expired() {
             return new Leaf(subject, dns, ip, subnets, withEku, NOW.minus(Duration.ofDays(400)),
-                    NOW.minus(Duration.ofDays(1)), serial);
+                    NOW.minus(Duration.ofDays(1)), serial, ocspUrl);
+        }
+
+        /** Valid from 30 days before {@code now} to a year after (a PKI on the real clock). */
+        public Leaf validAround(Instant now) {
+            return new Leaf(subject, dns, ip, subnets, withEku, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)),
+                    serial, ocspUrl);
         }
 
         public X509Certificate issue() {
             return issue(PEER_KEY, CA, CA_KEY);
         }
 
-        X509Certificate issue(KeyPair key, X509Certificate issuer, KeyPair issuerKey) {
+        public X509Certificate issue(KeyPair key, X509Certificate issuer, KeyPair issuerKey) {
             try {
                 X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                         new X500Name(issuer.getSubjectX500Principal().getName()), serial, Date.from(notBefore),
@@ -112,6 +138,11 @@ public final class TestPki {
                 } else {
                     builder.addExtension(Extension.extendedKeyUsage, false,
                             new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection));
+                }
+                if (ocspUrl != null) {
+                    builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                            org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
                 }
                 if (!subnets.isEmpty()) {
                     builder.addExtension(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.7"), true, ipAddrBlocks(subnets));
@@ -143,9 +174,13 @@ public final class TestPki {
     }
 
     private static X509Certificate ca(String subject, KeyPair key) {
+        return ca(subject, key, NOW);
+    }
+
+    private static X509Certificate ca(String subject, KeyPair key, Instant now) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(subject), BigInteger.ONE,
-                    Date.from(NOW.minus(Duration.ofDays(3650))), Date.from(NOW.plus(Duration.ofDays(3650))),
+                    Date.from(now.minus(Duration.ofDays(3650))), Date.from(now.plus(Duration.ofDays(3650))),
                     new X500Name(subject), key.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));

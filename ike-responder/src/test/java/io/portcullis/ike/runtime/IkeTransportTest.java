@@ -79,7 +79,8 @@ class IkeTransportTest {
         byte[] six = exchange(peerNatt, marked(initiator.message5().data()), transport.nattPort());
         assertThat(Arrays.copyOf(six, 4)).as("non-ESP marker").containsExactly(0, 0, 0, 0);
         initiator.receive6(List.of(datagram(Arrays.copyOfRange(six, 4, six.length))));
-        assertThat(events).anyMatch(e -> e instanceof IkeEvent.IkeSaEstablished);
+        // The transport reports events just after sending the datagrams they belong to.
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof IkeEvent.IkeSaEstablished));
         InetSocketAddress floatedTo = (InetSocketAddress) peerNatt.getLocalAddress();
         assertThat(responder.ikeSas()).singleElement().satisfies(sa -> assertThat(sa.peerAddress()).isEqualTo(floatedTo));
         // A DELETE we start ourselves now leaves from the NAT-T port too, with the marker.
@@ -87,7 +88,7 @@ class IkeTransportTest {
         transport.dispatch(responder.deleteSa(responder.ikeSas().get(0).id()));
         byte[] delete = receive(peerNatt);
         assertThat(Arrays.copyOf(delete, 4)).containsExactly(0, 0, 0, 0);
-        assertThat(events).anyMatch(e -> e instanceof IkeEvent.IkeSaDeleted);
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof IkeEvent.IkeSaDeleted));
     }
 
     @Test

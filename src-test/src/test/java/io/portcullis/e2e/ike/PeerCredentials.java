@@ -36,6 +36,32 @@ final class PeerCredentials {
         return new Issued(new BigInteger(issued.get("serial").asText(), 16), certificate);
     }
 
+    /**
+     * A gateway enrolled as a peer would be: the administrator registers it (identity, subnets) over
+     * the admin API, the gateway sends its CSR with the one-time secret to {@code /enroll/v1/csr};
+     * the certificate carries the subnets as an RFC 3779 delegation. Key in {@code private/NAME.key},
+     * certificate in {@code x509/NAME.crt}.
+     */
+    static Path enrolled(PackagedServer server, String token, Path charonDir, String name, String identityType,
+            String identity, String subject, String subjectAltName, String subnet) throws IOException, InterruptedException {
+        String secret = server.json("POST", "/api/v1/peers", token, Map.of("name", name,
+                "identity", Map.of("type", identityType, "value", identity), "subnets", java.util.List.of(subnet),
+                "profile", "ike-gateway", "approval", "auto"), 201).get("enrollmentSecret").asText();
+        Path key = charonDir.resolve("private").resolve(name + ".key");
+        Path csr = charonDir.resolve(name + ".csr");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("req", "-new", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", key.toString(), "-subj", subject, "-out", csr.toString()));
+        if (subjectAltName != null) {
+            args.addAll(java.util.List.of("-addext", "subjectAltName=" + subjectAltName));
+        }
+        Openssl.ok(charonDir, args.toArray(String[]::new));
+        JsonNode issued = server.json("POST", "/enroll/v1/csr", null, Map.of("peer", name, "secret", secret,
+                "csr", Files.readString(csr)), 201);
+        Path certificate = charonDir.resolve("x509").resolve(name + ".crt");
+        Files.writeString(certificate, issued.get("certificate").asText());
+        return certificate;
+    }
+
     /** A CA of its own (trusted by nobody at the gateway) and a peer certificate from it, like Portcullis' ike-gateway ones. */
     static void fromForeignCa(Path charonDir, String name, String subjectAltName) throws IOException, InterruptedException {
         Path work = Files.createDirectories(charonDir.resolve("foreign-ca"));

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Interoperability with a real IKEv1 peer: strongSwan's charon (kernel-libipsec, {@code encap = yes},
  * default fragmentation) in one network namespace initiates Main Mode + Quick Mode to the packaged
- * Portcullis server in another. Certificates come from Portcullis' REST API; peer revocation is
- * checked live against {@code openssl ocsp} (a delegated responder certified by Portcullis),
- * because the crl-ocsp module is not merged yet: {@code PORTCULLIS_PUBLIC_URL} points the
- * certificates' AIA at it. Peers tunnel the inner address they authenticate as (their ID and
- * iPAddress SAN, see AddressIdDelegation), because Portcullis does not issue RFC 3779 subnets yet.
+ * Portcullis server in another. Certificates come from Portcullis' REST API (operator issuance,
+ * and peer enrollment with RFC 3779 subnets); peer revocation is checked live against Portcullis'
+ * own OCSP responder at the AIA URL of the certificates ({@code PORTCULLIS_PUBLIC_URL} is the
+ * server's address in the gateway namespace), as a gateway deployed apart from the CA would.
+ * Peers with certificates issued outside enrollment tunnel only the inner address they
+ * authenticate as (their IPv4 ID and iPAddress SAN, see AddressIdDelegation); enrolled peers tunnel
+ * their delegated subnets, with FQDN and DN identities.
  *
  * <p>Needs root (network namespaces); fails, never skips, without it.
  */
@@ -39,16 +41,20 @@ import org.junit.jupiter.api.Timeout;
 class StrongSwanInteropE2ETest {
 
     private static final String PASSWORD = "e2e-admin-password";
-    private static final int OCSP_PORT = 8888;
     private static final String GOOD = "203.0.113.1";
     private static final String TO_REVOKE = "203.0.113.2";
     private static final String FOREIGN = "203.0.113.3";
     private static final String MISMATCH = "203.0.113.4";
+    /** Inner addresses of the enrolled peers, inside the subnets their certificates delegate. */
+    private static final String FQDN_PEER = "203.0.113.17";
+    private static final String FQDN_PEER_SUBNET = "203.0.113.16/28";
+    private static final String DN_PEER = "203.0.113.33";
+    private static final String DN_PEER_SUBNET = "203.0.113.32/28";
 
     private Path tmp;
     private TwoNamespaces net;
     private PackagedServer server;
-    private OpensslOcspResponder ocsp;
+    private int httpPort;
     private Charon charon;
     private String token;
     private PeerCredentials.Issued good;
@@ -60,34 +66,28 @@ class StrongSwanInteropE2ETest {
         tmp = Files.createTempDirectory("ike-interop");
         boolean started = false;
         try {
-            net = TwoNamespaces.create(GOOD, TO_REVOKE, FOREIGN, MISMATCH);
+            net = TwoNamespaces.create(GOOD, TO_REVOKE, FOREIGN, MISMATCH, FQDN_PEER, DN_PEER);
+            httpPort = PackagedServer.freePort();
             server = startServer(false);
             token = server.login("admin", PASSWORD);
             Path charonDir = tmp.resolve("charon");
             Files.createDirectories(charonDir.resolve("x509ca"));
             Files.createDirectories(charonDir.resolve("x509"));
             Files.createDirectories(charonDir.resolve("private"));
-            Path issuing = pem(charonDir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
+            pem(charonDir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
             pem(charonDir.resolve("x509ca").resolve("root.pem"), server.getBytes("/pki/root-ca.crt"));
-
-            Path ocspDir = Files.createDirectories(tmp.resolve("ocsp"));
-            Files.createDirectories(ocspDir.resolve("x509"));
-            Files.createDirectories(ocspDir.resolve("private"));
-            PeerCredentials.Issued signer = PeerCredentials.fromPortcullis(server, token, ocspDir, "responder",
-                    "/CN=Test OCSP Responder", null, "ocsp-signer");
-            ocsp = OpensslOcspResponder.start(ocspDir, net.gateway, OCSP_PORT, issuing,
-                    signer.certificate(), ocspDir.resolve("private").resolve("responder.key"));
 
             good = PeerCredentials.fromPortcullis(server, token, charonDir, "good", "/CN=good.test",
                     "DNS:good.test,IP:" + GOOD, "ike-gateway");
-            ocsp.good(good.serial(), "/CN=good.test");
             toRevoke = PeerCredentials.fromPortcullis(server, token, charonDir, "revoked", "/CN=revoked.test",
                     "DNS:revoked.test,IP:" + TO_REVOKE, "ike-gateway");
-            ocsp.good(toRevoke.serial(), "/CN=revoked.test");
-            PeerCredentials.Issued mismatch = PeerCredentials.fromPortcullis(server, token, charonDir, "mismatch",
-                    "/CN=mismatch.test", "DNS:mismatch.test,IP:" + MISMATCH, "ike-gateway");
-            ocsp.good(mismatch.serial(), "/CN=mismatch.test");
+            PeerCredentials.fromPortcullis(server, token, charonDir, "mismatch", "/CN=mismatch.test",
+                    "DNS:mismatch.test,IP:" + MISMATCH, "ike-gateway");
             PeerCredentials.fromForeignCa(charonDir, "foreign", "IP:" + FOREIGN);
+            PeerCredentials.enrolled(server, token, charonDir, "enrolled-fqdn", "fqdn", "enrolled.test", "/CN=enrolled.test",
+                    "DNS:enrolled.test", FQDN_PEER_SUBNET);
+            PeerCredentials.enrolled(server, token, charonDir, "enrolled-dn", "dn", "CN=dn.test,O=Peers", "/O=Peers/CN=dn.test",
+                    null, DN_PEER_SUBNET);
 
             charon = Charon.start(charonDir, net.peer);
             started = true;
@@ -106,18 +106,12 @@ class StrongSwanInteropE2ETest {
             }
         } finally {
             try {
-                if (ocsp != null) {
-                    ocsp.close();
+                if (server != null) {
+                    server.close();
                 }
             } finally {
-                try {
-                    if (server != null) {
-                        server.close();
-                    }
-                } finally {
-                    if (net != null) {
-                        net.close();
-                    }
+                if (net != null) {
+                    net.close();
                 }
             }
         }
@@ -166,7 +160,6 @@ class StrongSwanInteropE2ETest {
         establish("p4", "aes128-sha256-modp2048", "revoked.crt", TO_REVOKE);
         server.json("POST", "/api/v1/certificates/" + toRevoke.serial().toString(16) + "/revoke", token,
                 Map.of("reason", "keyCompromise"), 200);
-        ocsp.revoke(toRevoke.serial());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (charon.listSas().contains("p4:") && System.nanoTime() < deadline) {
             Thread.sleep(250);
@@ -217,17 +210,76 @@ class StrongSwanInteropE2ETest {
         charon.terminateIke("p7");
     }
 
+    @Test
+    @Order(8)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void ipv4IdentityIsBoundToTheIpSanAndTunnelsThatAddress() throws Exception {
+        establish("p8", "aes128-sha256-modp2048", "good.crt", GOOD);
+        assertThat(charon.log()).contains("authentication of '" + GOOD + "' (myself) successful");
+        JsonNode sa = find(server.json("GET", "/api/v1/ike/sas", token, null, 200), GOOD);
+        assertThat(sa.get("ipsecSas").get(0).get("remoteSelector").asText()).isEqualTo(GOOD + "/32");
+        charon.terminateIke("p8");
+    }
+
+    @Test
+    @Order(9)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void enrolledPeerWithFqdnIdentityTunnelsItsDelegatedSubnet() throws Exception {
+        Commands.Result result = attempt("p9", "aes128-sha256-modp2048", "enrolled-fqdn.crt", "enrolled.test", FQDN_PEER_SUBNET);
+        assertEstablished("p9", result);
+        JsonNode sa = find(server.json("GET", "/api/v1/ike/sas", token, null, 200), "enrolled.test");
+        assertThat(sa).as("IKE SA of enrolled.test").isNotNull();
+        assertThat(sa.get("ipsecSas").get(0).get("remoteSelector").asText()).isEqualTo(FQDN_PEER_SUBNET);
+        charon.terminateIke("p9");
+    }
+
+    @Test
+    @Order(10)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void enrolledPeerWithDnIdentityTunnelsItsDelegatedSubnet() throws Exception {
+        // strongSwan writes DNs in certificate order; the ID goes out as ID_DER_ASN1_DN.
+        Commands.Result result = attempt("p10", "aes128-sha256-modp2048", "enrolled-dn.crt", "\"O=Peers, CN=dn.test\"",
+                DN_PEER_SUBNET);
+        assertEstablished("p10", result);
+        assertThat(charon.log()).contains("authentication of 'O=Peers, CN=dn.test' (myself) successful");
+        JsonNode sa = find(server.json("GET", "/api/v1/ike/sas", token, null, 200), "CN=dn.test,O=Peers");
+        assertThat(sa).as("IKE SA of the DN peer").isNotNull();
+        assertThat(sa.get("ipsecSas").get(0).get("remoteSelector").asText()).isEqualTo(DN_PEER_SUBNET);
+        charon.terminateIke("p10");
+    }
+
+    @Test
+    @Order(11)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void certificateIssuedOutsideEnrollmentCannotTunnelASubnet() throws Exception {
+        // good.crt is valid and trusted, but came from operator issuance: no RFC 3779 subnets. With an
+        // FQDN ID it has no address to tunnel either, so a subnet in Quick Mode is refused.
+        Commands.Result result = attempt("p11", "aes128-sha256-modp2048", "good.crt", "good.test", "203.0.113.0/28");
+        assertThat(result.output()).doesNotContain("initiate completed successfully");
+        assertThat(charon.log()).contains("received INVALID_ID_INFORMATION error notify");
+        awaitServerLog("exchange failed .*notify=INVALID_ID_INFORMATION.*outside the subnets the peer's certificate delegates");
+        charon.terminateIke("p11");
+    }
+
+    private void assertEstablished(String name, Commands.Result result) throws IOException {
+        if (!result.output().contains("initiate completed successfully")) {
+            fail("strongSwan could not establish " + name + ":\n" + result.output() + "\n--- gateway log (IKE) ---\n"
+                    + ikeLines(server.logText()));
+        }
+    }
+
     private PackagedServer startServer(boolean allowWeak) throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>();
         env.put("PORTCULLIS_ADMIN_PASSWORD", PASSWORD);
-        env.put("PORTCULLIS_PUBLIC_URL", "http://127.0.0.1:" + OCSP_PORT);
+        // The certificates' AIA and CDP name this server itself, reachable inside the gateway namespace.
+        env.put("PORTCULLIS_PUBLIC_URL", "http://" + net.managementGateway + ":" + httpPort);
         env.put("PORTCULLIS_IKE_ENABLED", "true");
         env.put("PORTCULLIS_IKE_ID", "fqdn:gw.test");
         env.put("PORTCULLIS_IKE_SUBNETS", "198.51.100.0/24");
         env.put("PORTCULLIS_IKE_REVOCATION", "strict");
         env.put("PORTCULLIS_IKE_ALGORITHMS_ALLOW_WEAK", Boolean.toString(allowWeak));
         return PackagedServer.start(tmp.resolve("server-data"), env, List.of("ip", "netns", "exec", net.gateway),
-                net.managementGateway);
+                net.managementGateway, httpPort);
     }
 
     private void establish(String name, String proposals, String certificate, String id) throws Exception {
@@ -248,6 +300,7 @@ class StrongSwanInteropE2ETest {
         return charon.initiate(name, 30);
     }
 
+    /** @param inner the peer's side of the tunnel: an address ({@code /32} added) or a subnet in CIDR */
     private static String connection(String name, String proposals, String certificate, String id, String inner) {
         return String.join("\n",
                 "connections {",
@@ -268,7 +321,7 @@ class StrongSwanInteropE2ETest {
                 "    }",
                 "    children {",
                 "      " + name + " {",
-                "        local_ts = " + inner + "/32",
+                "        local_ts = " + (inner.contains("/") ? inner : inner + "/32"),
                 "        remote_ts = 198.51.100.0/24",
                 "        esp_proposals = " + proposals,
                 "      }",
