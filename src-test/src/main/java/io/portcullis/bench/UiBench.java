@@ -1,11 +1,9 @@
 package io.portcullis.bench;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class UiBench {
 
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SERIAL = Pattern.compile("\"serial\"\\s*:\\s*\"([0-9a-f]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +66,7 @@ public final class UiBench {
                 api(http, server.baseUrl + "/api/v1/peers", token, "{\"name\":\"bench-gw" + i + "\",\"identity\":{\"type\":\"fqdn\",\"value\":"
                         + "\"bench-gw" + i + ".example.net\"},\"subnets\":[],\"profile\":\"ike-gateway\",\"approval\":\"manual\"}");
             }
-            String cookie = uiLogin(http, server.baseUrl);
+            String cookie = UiLogin.sessionCookie(http, server.baseUrl, "admin", IssuanceBench.ADMIN_PASSWORD);
             String soon = LocalDate.ofInstant(Instant.now().plus(Duration.ofDays(400)), ZoneOffset.UTC).toString();
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("reference: GET /q/health/ready", "/q/health/ready");
@@ -127,23 +124,6 @@ public final class UiBench {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static String uiLogin(HttpClient http, String base) throws Exception {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/ui/login")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = FORM_TOKEN.matcher(form.body());
-        if (!token.find()) {
-            throw new IllegalStateException("no login form token");
-        }
-        String loginCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("portcullis_login_csrf="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        String body = "_csrf=" + enc(token.group(1)) + "&username=admin&password=" + enc(IssuanceBench.ADMIN_PASSWORD);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/ui/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", loginCookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("portcullis_session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("UI login failed: HTTP " + login.statusCode()));
-    }
-
     private static List<String> serials(HttpClient http, String base, String token) throws Exception {
         List<String> out = new ArrayList<>();
         for (int page = 0; ; page++) {
@@ -167,9 +147,5 @@ public final class UiBench {
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portcullis.bench.UiLogin;
 import io.portcullis.e2e.Openssl;
 import io.portcullis.e2e.PackagedServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,10 +135,36 @@ class EspTunnelE2ETest {
         establish("branch1", "aes128-sha256-modp2048", "");
         try {
             carryTraffic();
+            adminUiListsTheLiveTunnelAndDeletesIt();
         } finally {
             charon.terminateIke("branch1");
         }
         awaitRoute(false);
+    }
+
+    /** The admin UI's tunnels page shows the live SA the REST API lists, and its delete button ends it. */
+    private void adminUiListsTheLiveTunnelAndDeletesIt() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String cookie = UiLogin.sessionCookie(http, server.url(""), "admin", PASSWORD);
+        JsonNode sas = server.json("GET", "/api/v1/ike/sas", token, null, 200);
+        String inboundSpi = sas.get(0).get("ipsecSas").get(0).get("inboundSpi").asText();
+        String page = http.send(HttpRequest.newBuilder(URI.create(server.url("/ui/tunnels"))).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("branch1.test").contains("SPI in " + inboundSpi);
+        Matcher form = Pattern.compile("action=\"(/ui/tunnels/[^\"]+/delete)\"[^>]*><input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(form.find()).as("delete form on the tunnels page").isTrue();
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(server.url(form.group(1))))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(form.group(2), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isLessThan(400);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (charon.listSas().contains("branch1:") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(charon.listSas()).as("strongSwan still holds the tunnel deleted in the admin UI").doesNotContain("branch1:");
+        assertThat(charon.log()).contains("received DELETE for IKE_SA branch1");
     }
 
     private void carryTraffic() throws Exception {
