@@ -261,6 +261,27 @@ class StrongSwanInteropE2ETest {
         charon.terminateIke("p11");
     }
 
+    @Test
+    @Order(12)
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void expiredCertificateFromThisCaIsRefused() throws Exception {
+        // Portcullis never issues an already expired certificate, so the test signs one itself with the
+        // issuing CA's key, read from the stopped server's database with its key store password.
+        server.close();
+        server = null;
+        Path charonDir = tmp.resolve("charon");
+        ExpiredCertificates.write(tmp.resolve("server-data"), charonDir.resolve("x509").resolve("good.crt"),
+                new org.bouncycastle.asn1.x500.X500Name("CN=expired.test"), charonDir.resolve("x509").resolve("expired.crt"),
+                charonDir.resolve("private").resolve("expired.key"));
+        server = startServer(true);
+        token = server.login("admin", PASSWORD);
+        // Its subject as the ID, which no valid certificate of the peer carries: strongSwan must present it.
+        Commands.Result result = attempt("p12", "aes128-sha256-modp2048", "expired.crt", "CN=expired.test", GOOD);
+        assertThat(result.output()).contains("sending end entity cert \"CN=expired.test\"")
+                .doesNotContain("initiate completed successfully");
+        awaitServerLog("exchange failed .*(expired|validity|NotAfter)");
+    }
+
     private void assertEstablished(String name, Commands.Result result) throws IOException {
         if (!result.output().contains("initiate completed successfully")) {
             fail("strongSwan could not establish " + name + ":\n" + result.output() + "\n--- gateway log (IKE) ---\n"
