@@ -1,5 +1,6 @@
 package io.portcullis.revocation.api;
 
+import io.portcullis.ca.api.Problem;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
 import io.portcullis.revocation.config.OcspConfig;
@@ -12,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +45,6 @@ public class OcspHttpEndpoint {
 
     static final String OCSP_REQUEST = "application/ocsp-request";
     static final String OCSP_RESPONSE = "application/ocsp-response";
-    private static final String PROBLEM_JSON = "application/problem+json";
     /** Before the REST layer's catch-all route, so the REST layer never sees these paths. */
     private static final int ROUTE_ORDER = -100;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -199,15 +200,12 @@ public class OcspHttpEndpoint {
         if (response.ended()) {
             return;
         }
-        // The problem+json shape of the REST API (RFC 9457); detail and path are our own ASCII text.
-        String json = "{\"type\":\"urn:portcullis:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"/ocsp\"}";
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (status == 413) {
             // The rest of an oversized body is not read; the connection cannot be reused.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        response.end(json);
+        response.end(Json.encode(Problem.of(slug, title, status, detail, "/ocsp")));
     }
 
     static boolean isOcspRequest(String contentType) {

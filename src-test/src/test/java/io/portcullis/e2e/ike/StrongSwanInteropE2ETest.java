@@ -100,21 +100,7 @@ class StrongSwanInteropE2ETest {
 
     @AfterAll
     void stopAll() throws Exception {
-        try {
-            if (charon != null) {
-                charon.close();
-            }
-        } finally {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } finally {
-                if (net != null) {
-                    net.close();
-                }
-            }
-        }
+        TestHosts.closeAll(charon, server, net);
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.portcullis.e2e.ike;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.portcullis.e2e.PackagedServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,19 +24,8 @@ class UnprivilegedDataPlaneE2ETest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void withoutCapNetAdminTheDataPlaneIsOffInOneLineAndIkeRuns() throws Exception {
-        if (!Commands.run("id", "-u").output().strip().equals("0")) {
-            fail("this test drops from root to the user nobody; run ./bin/test as root (CI does)");
-        }
-        Path data = tmp.resolve("data");
-        Files.createDirectories(data);
-        for (Path p : List.of(tmp, data)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
-        }
-        Map<String, String> env = Map.of("PORTCULLIS_IKE_ENABLED", "true", "PORTCULLIS_IKE_ID", "fqdn:gw.test",
-                "PORTCULLIS_IKE_PORT", "0", "PORTCULLIS_IKE_NATT_PORT", "0",
-                "PORTCULLIS_ADMIN_PASSWORD", "e2e-admin-password", "HOME", tmp.toString());
-        try (PackagedServer server = PackagedServer.start(data, env,
-                List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"), "127.0.0.1")) {
+        try (PackagedServer server = TestHosts.startAsNobody(tmp,
+                Map.of("PORTCULLIS_IKE_PORT", "0", "PORTCULLIS_IKE_NATT_PORT", "0"), "e2e-admin-password")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!server.logText().contains("IKE responder listening") && System.nanoTime() < deadline) {
                 Thread.sleep(200);

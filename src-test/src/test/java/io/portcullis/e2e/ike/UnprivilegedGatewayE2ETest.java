@@ -1,12 +1,9 @@
 package io.portcullis.e2e.ike;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.portcullis.e2e.PackagedServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,18 +24,7 @@ class UnprivilegedGatewayE2ETest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void withoutPrivilegeTheGatewayLogsOneLineWithTheRemedyAndTheRestRuns() throws Exception {
-        if (!Commands.run("id", "-u").output().strip().equals("0")) {
-            fail("this test drops from root to the user nobody; run ./bin/test as root (CI does)");
-        }
-        Path data = tmp.resolve("data");
-        Files.createDirectories(data);
-        for (Path p : List.of(tmp, data)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
-        }
-        Map<String, String> env = Map.of("PORTCULLIS_IKE_ENABLED", "true", "PORTCULLIS_IKE_ID", "fqdn:gw.test",
-                "PORTCULLIS_ADMIN_PASSWORD", "e2e-admin-password", "HOME", tmp.toString());
-        try (PackagedServer server = PackagedServer.start(data, env,
-                List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"), "127.0.0.1")) {
+        try (PackagedServer server = TestHosts.startAsNobody(tmp, Map.of(), "e2e-admin-password")) {
             String log = server.logText();
             List<String> ike = log.lines().filter(l -> l.contains("IKE responder disabled")).toList();
             assertThat(ike).hasSize(1);
