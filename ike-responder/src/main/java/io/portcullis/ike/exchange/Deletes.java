@@ -43,7 +43,7 @@ final class Deletes {
         datagrams.add(ProtectedMessages.informational(sa, ctx.newMessageId(),
                 new DeletePayload(Doi.IPSEC, ProtocolId.ISAKMP, 16, List.of(sa.id().asSpi()))));
         events.add(new IkeEvent.IkeSaDeleted(sa.id(), cause));
-        sa.quickModes().values().forEach(QuickModeResponder::abandon);
+        sa.abandonExchanges();
         sa.destroy();
         return datagrams;
     }

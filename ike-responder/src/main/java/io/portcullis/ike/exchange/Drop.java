@@ -18,6 +18,8 @@ public enum Drop {
     FRAGMENT,
     /** A DPD sequence number already seen (RFC 3706 §7). */
     REPLAYED,
+    /** An R-U-THERE-ACK naming no R-U-THERE of ours still waiting for one (RFC 3706 §7): not a sign of life. */
+    DPD_SEQUENCE,
     /** An exchange type the responder does not implement (Aggressive Mode, Transaction...). */
     UNSUPPORTED_EXCHANGE,
     /** A notify or delete for SAs we do not hold (e.g. a repeated DELETE). */

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /** Something the gateway (SA installer, audit log, admin view) must learn about. */
 public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstablished, IkeEvent.ChildSaDeleted,
-        IkeEvent.IkeSaDeleted, IkeEvent.InitialContact, IkeEvent.ExchangeFailed {
+        IkeEvent.IkeSaDeleted, IkeEvent.InitialContact, IkeEvent.ExchangeFailed, IkeEvent.RekeyStarted,
+        IkeEvent.RekeyFailed {
 
     IkeSaId ikeSa();
 
@@ -37,6 +38,20 @@ public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstab
     /** An exchange failed and was answered (or not) with this notify; for the audit log. */
     record ExchangeFailed(IkeSaId ikeSa, InetSocketAddress peerAddress, NotifyType notifyType, String detail)
             implements IkeEvent {
+    }
+
+    /**
+     * The gateway started a Quick Mode to replace an IPsec SA pair before its lifetime ends (its soft limit in
+     * time or kilobytes came first); the new pair arrives as a {@link ChildSaEstablished}.
+     */
+    record RekeyStarted(IkeSaId ikeSa, int replacedInboundSpi, int newInboundSpi) implements IkeEvent {
+    }
+
+    /**
+     * A rekey the gateway started ended without a new pair (no answer, refused, or an answer we could not
+     * accept); the old pair lives on until its hard lifetime and is not rekeyed by us again.
+     */
+    record RekeyFailed(IkeSaId ikeSa, int replacedInboundSpi, String reason) implements IkeEvent {
     }
 
     enum Cause {

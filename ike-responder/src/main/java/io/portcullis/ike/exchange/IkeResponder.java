@@ -2,7 +2,6 @@ package io.portcullis.ike.exchange;
 
 import io.portcullis.ike.exchange.auth.AuthDecision;
 import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -166,17 +165,44 @@ public final class IkeResponder {
     }
 
     /**
-     * Passive dead peer detection (RFC 3706 §5.5 leaves the policy local): a peer that runs DPD (it has sent
-     * R-U-THERE) and has been silent for {@code timeout} — no IKE message, no ESP — is declared dead; its IKE
-     * and IPsec SAs are deleted (DELETE notifies are sent in case it comes back). Peers without DPD are left
-     * to their lifetimes, since their silence proves nothing.
+     * Dead peer detection (RFC 3706, see {@link DpdPolicy}): sends the R-U-THEREs that are due to idle peers that
+     * announced DPD, and declares dead a peer whose R-U-THERE went unanswered for the timeout (or, passively, a
+     * peer that probes us and fell silent): its IKE and IPsec SAs are deleted, with DELETE notifies in case it
+     * comes back. Peers that neither announced nor run DPD are left to their lifetimes: their silence proves nothing.
      */
-    public ResponderOutput expireDeadPeers(Duration timeout) {
+    public ResponderOutput detectDeadPeers(DpdPolicy policy) {
         List<ResponderOutput> outputs = new ArrayList<>();
         for (ResponderShard shard : shards) {
-            outputs.add(shard.expireDeadPeers(timeout));
+            outputs.add(shard.detectDeadPeers(policy));
         }
         return merged(outputs);
+    }
+
+    /**
+     * Gateway-initiated rekeying: a Quick Mode for every IPsec SA pair whose (jittered) soft time limit has
+     * passed, unless the peer replaced it first or is doing so right now; and the retransmissions (or the giving
+     * up) of the rekeys in progress. The old pair keeps working meanwhile and is deleted at its hard lifetime.
+     */
+    public ResponderOutput rekeyDue() {
+        List<ResponderOutput> outputs = new ArrayList<>();
+        for (ResponderShard shard : shards) {
+            outputs.add(shard.rekeyDue());
+        }
+        return merged(outputs);
+    }
+
+    /**
+     * Rekeys one pair now, by the inbound SPI we chose (the data plane reports its soft kilobyte limit); nothing
+     * when the pair is gone, replaced, or already being rekeyed.
+     */
+    public ResponderOutput rekeyChildSa(int inboundSpi) {
+        for (ResponderShard shard : shards) {
+            ResponderOutput output = shard.rekeyChildSa(inboundSpi);
+            if (!output.datagrams().isEmpty() || !output.events().isEmpty()) {
+                return output;
+            }
+        }
+        return ResponderOutput.NOTHING;
     }
 
     /**

@@ -39,13 +39,16 @@ public final class IkeSa {
     private InetSocketAddress peerAddress;
     private final List<ChildSa> children = new ArrayList<>();
     private final Map<Integer, QuickModeResponder> quickModes = new HashMap<>();
+    private final ChildRekeys rekeys = new ChildRekeys();
+    private final DeadPeerProbe dpd;
+    /** The peer's own R-U-THERE sequence numbers (it probes us). */
     private Optional<Integer> lastDpdSequence = Optional.empty();
     /** Last authenticated message or ESP packet from the peer (dead peer detection). */
     private Instant lastHeard;
 
     IkeSa(IkeSaId id, Phase1Selection selection, Phase1Keys keys, IkeMessageCrypto crypto, IvChains ivs,
             AuthenticatedPeer peer, InetSocketAddress peerAddress, InetSocketAddress local, boolean natTraversal,
-            boolean peerBehindNat, boolean peerFragmentation, Instant established) {
+            boolean peerBehindNat, boolean peerFragmentation, Instant established, DeadPeerProbe dpd) {
         this.id = Objects.requireNonNull(id, "id");
         this.selection = selection;
         this.keys = keys;
@@ -59,6 +62,7 @@ public final class IkeSa {
         this.peerFragmentation = peerFragmentation;
         this.established = established;
         this.lastHeard = established;
+        this.dpd = Objects.requireNonNull(dpd, "dpd");
     }
 
     public IkeSaId id() {
@@ -127,7 +131,13 @@ public final class IkeSa {
         this.local = newLocal;
     }
 
+    /** A new pair; older pairs with the same selectors are replaced by it and are not to be rekeyed. */
     void addChild(ChildSa child) {
+        for (ChildSa older : children) {
+            if (older.sameSelectors(child)) {
+                rekeys.superseded(older);
+            }
+        }
         children.add(child);
     }
 
@@ -135,6 +145,7 @@ public final class IkeSa {
         for (ChildSa child : children) {
             if (child.outboundSpi() == spi || child.inboundSpi() == spi) {
                 children.remove(child);
+                rekeys.forget(child);
                 return Optional.of(child);
             }
         }
@@ -144,6 +155,7 @@ public final class IkeSa {
     List<ChildSa> removeAllChildren() {
         List<ChildSa> all = List.copyOf(children);
         children.clear();
+        all.forEach(rekeys::forget);
         return all;
     }
 
@@ -151,7 +163,35 @@ public final class IkeSa {
         return quickModes;
     }
 
-    /** RFC 3706 §7: accept a sequence number only if it moves forward (modulo 2^32 ordering). */
+    ChildRekeys rekeys() {
+        return rekeys;
+    }
+
+    DeadPeerProbe dpd() {
+        return dpd;
+    }
+
+    /** A message ID for an exchange we start: random, and used by no exchange of this SA in progress. */
+    int freshMessageId(ResponderContext ctx) {
+        int id;
+        do {
+            id = ctx.newMessageId();
+        } while (quickModes.containsKey(id) || rekeys.usesMessageId(id));
+        return id;
+    }
+
+    /** Whether the peer is negotiating a pair with these selectors right now (its rekey came first). */
+    boolean peerNegotiating(ChildSa child) {
+        return quickModes.values().stream().anyMatch(q -> q.negotiating(child.local(), child.remote()));
+    }
+
+    /** Every exchange in progress under this SA gives back what it holds (the SA is going). */
+    void abandonExchanges() {
+        quickModes.values().forEach(QuickModeResponder::abandon);
+        rekeys.abandonAll();
+    }
+
+    /** RFC 3706 §7: accept the peer's sequence number only if it moves forward (modulo 2^32 ordering). */
     boolean acceptDpdSequence(int sequence) {
         if (lastDpdSequence.isPresent() && sequence - lastDpdSequence.get() <= 0) {
             return false;
@@ -165,13 +205,14 @@ public final class IkeSa {
         if (when.isAfter(lastHeard)) {
             lastHeard = when;
         }
+        dpd.heard(when);
     }
 
     Instant lastHeard() {
         return lastHeard;
     }
 
-    /** Whether the peer runs RFC 3706 DPD: it has sent an R-U-THERE on this SA. */
+    /** Whether the peer probes us (RFC 3706): it has sent an R-U-THERE on this SA. */
     boolean usesDpd() {
         return lastDpdSequence.isPresent();
     }

@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Protected Informational exchanges under an established IKE SA (RFC 2409 §5.7): HASH(1)
- * verification, then RFC 3706 DPD (R-U-THERE → R-U-THERE-ACK with the same sequence number),
- * DELETE of IPsec SAs and of the ISAKMP SA itself, and INITIAL-CONTACT. Unprotected
+ * verification, then RFC 3706 DPD (R-U-THERE → R-U-THERE-ACK with the same sequence number; an
+ * R-U-THERE-ACK answering one of ours), DELETE of IPsec SAs and of the ISAKMP SA itself,
+ * INITIAL-CONTACT, and a peer's refusal of a rekey Quick Mode we started. Unprotected
  * informationals after Phase 1 are ignored: anybody could forge them.
  */
 final class InformationalResponder {
@@ -31,6 +32,10 @@ final class InformationalResponder {
 
     ExchangeResult process(IkeSa sa, EncryptedMessage message) {
         int messageId = message.header().messageId();
+        if (sa.quickModes().containsKey(messageId) || sa.rekeys().usesMessageId(messageId)) {
+            // Its IV chain belongs to that exchange: a forged Informational must not reset it.
+            return ExchangeResult.dropped(Drop.UNEXPECTED, "Informational on the message ID of a Quick Mode in progress");
+        }
         IvChain chain = sa.ivs().forMessageId(messageId);
         Optional<ProtectedMessages.Opened> opened = ProtectedMessages.open(sa.crypto(), chain, ctx.decoder(), message);
         if (opened.isEmpty()) {
@@ -56,37 +61,66 @@ final class InformationalResponder {
         }
         opened.get().decryption().commit();
         sa.ivs().forget(messageId); // one message per Informational exchange
-        List<byte[]> replies = new ArrayList<>();
-        List<IkeEvent> events = new ArrayList<>();
+        Outcome outcome = new Outcome();
         for (NotificationPayload notify : decoded.all(NotificationPayload.class)) {
-            handleNotify(sa, notify, replies, events);
+            handleNotify(sa, notify, outcome);
         }
         for (DeletePayload delete : decoded.all(DeletePayload.class)) {
-            handleDelete(sa, delete, events);
+            handleDelete(sa, delete, outcome.events);
         }
-        if (replies.isEmpty() && events.isEmpty()) {
-            return ExchangeResult.dropped(Drop.NOTHING_TO_DO, "Informational changed nothing");
+        if (outcome.replies.isEmpty() && outcome.events.isEmpty()) {
+            if (outcome.acknowledged) {
+                return ExchangeResult.complete(List.of(), List.of(), "R-U-THERE-ACK: the peer is alive");
+            }
+            // A replayed or unsolicited DPD message is dropped as such: it must not count as a sign of life.
+            return outcome.drop.map(d -> ExchangeResult.dropped(d, "Informational refused: " + d))
+                    .orElseGet(() -> ExchangeResult.dropped(Drop.NOTHING_TO_DO, "Informational changed nothing"));
         }
-        boolean ikeSaGone = events.stream().anyMatch(e -> e instanceof IkeEvent.IkeSaDeleted);
-        return ikeSaGone ? ExchangeResult.failed(replies, events, "peer deleted the ISAKMP SA")
-                : ExchangeResult.complete(replies, events, "Informational processed");
+        boolean ikeSaGone = outcome.events.stream().anyMatch(e -> e instanceof IkeEvent.IkeSaDeleted);
+        return ikeSaGone ? ExchangeResult.failed(outcome.replies, outcome.events, "peer deleted the ISAKMP SA")
+                : ExchangeResult.complete(outcome.replies, outcome.events, "Informational processed");
     }
 
-    private void handleNotify(IkeSa sa, NotificationPayload notify, List<byte[]> replies, List<IkeEvent> events) {
-        if (notify.notifyType().equals(NotifyType.R_U_THERE)) {
+    /** What the payloads of one Informational amount to. */
+    private static final class Outcome {
+        final List<byte[]> replies = new ArrayList<>();
+        final List<IkeEvent> events = new ArrayList<>();
+        boolean acknowledged;
+        Optional<Drop> drop = Optional.empty();
+    }
+
+    private void handleNotify(IkeSa sa, NotificationPayload notify, Outcome outcome) {
+        NotifyType type = notify.notifyType();
+        if (type.equals(NotifyType.R_U_THERE) || type.equals(NotifyType.R_U_THERE_ACK)) {
             if (!notify.spi().equals(sa.id().asSpi()) || notify.data().length() != 4) {
-                return; // RFC 3706 §5.1: the SPI is the cookie pair of this SA, the data 4 bytes
-            }
-            int sequence = ByteBuffer.wrap(notify.data().toByteArray()).getInt();
-            if (!sa.acceptDpdSequence(sequence)) {
+                outcome.drop = Optional.of(Drop.MALFORMED); // RFC 3706 §5.1: the cookies as SPI, 4 bytes of data
                 return;
             }
-            replies.add(ProtectedMessages.informational(sa, ctx.newMessageId(), NotificationPayload.deadPeerDetection(
-                    NotifyType.R_U_THERE_ACK, sa.id().initiatorCookie(), sa.id().responderCookie(), sequence)));
-        } else if (notify.notifyType().equals(NotifyType.INITIAL_CONTACT)) {
-            events.add(new IkeEvent.InitialContact(sa.id(), sa.peer().identity()));
+            int sequence = ByteBuffer.wrap(notify.data().toByteArray()).getInt();
+            if (type.equals(NotifyType.R_U_THERE_ACK)) {
+                if (sa.dpd().acknowledged(sequence)) {
+                    outcome.acknowledged = true;
+                } else {
+                    outcome.drop = Optional.of(Drop.DPD_SEQUENCE);
+                }
+            } else if (sa.acceptDpdSequence(sequence)) {
+                outcome.replies.add(ProtectedMessages.informational(sa, ctx.newMessageId(),
+                        NotificationPayload.deadPeerDetection(NotifyType.R_U_THERE_ACK, sa.id().initiatorCookie(),
+                                sa.id().responderCookie(), sequence)));
+            } else {
+                outcome.drop = Optional.of(Drop.REPLAYED);
+            }
+        } else if (type.equals(NotifyType.INITIAL_CONTACT)) {
+            outcome.events.add(new IkeEvent.InitialContact(sa.id(), sa.peer().identity()));
+        } else if (type.isError()) {
+            // strongSwan refuses a Quick Mode we started with an error notify naming our SPI (RFC 2408 §5.14 lets
+            // a peer do so); other error and status notifies carry nothing we act on.
+            sa.rekeys().forOurSpi(notify.spi()).ifPresent(rekey -> {
+                ExchangeResult ended = rekey.refusedByPeer(type);
+                sa.rekeys().finished(rekey);
+                outcome.events.addAll(ended.events());
+            });
         }
-        // other status and error notifies carry nothing we act on; RFC 2408 §5.14 lets us log them
     }
 
     private void handleDelete(IkeSa sa, DeletePayload delete, List<IkeEvent> events) {

@@ -73,6 +73,7 @@ public final class MainModeResponder {
     private byte[] initiatorSaBody;
     private boolean peerNatTraversal;
     private boolean peerFragmentation;
+    private boolean peerDpd;
     private boolean peerBehindNat;
     private boolean peerRequestedCertificates;
     private byte[] gxi;
@@ -184,6 +185,7 @@ public final class MainModeResponder {
         for (VendorIdPayload vid : message.all(VendorIdPayload.class)) {
             peerNatTraversal |= VendorIds.announcesNatTraversal(vid.vendorId());
             peerFragmentation |= VendorIds.announcesFragmentation(vid.vendorId());
+            peerDpd |= VendorIds.announcesDpd(vid.vendorId());
         }
         List<Payload> reply = new ArrayList<>();
         reply.add(Payload.of(selection.responseSa()));
@@ -317,7 +319,7 @@ public final class MainModeResponder {
         IsakmpHeader header = IsakmpHeader.of(id.initiatorCookie(), id.responderCookie(), ExchangeType.IDENTITY_PROTECTION, 0, 0);
         byte[] message6 = ProtectedMessages.seal(crypto, ivs.phase1(), header, reply);
         established = new IkeSa(id, selection, keys, crypto, ivs, verified.peer(), peer, local, peerNatTraversal,
-                peerBehindNat, peerFragmentation, ctx.clock().instant());
+                peerBehindNat, peerFragmentation, ctx.clock().instant(), new DeadPeerProbe(peerDpd, ctx.random().nextInt()));
         state = State.ESTABLISHED;
         List<IkeEvent> events = new ArrayList<>();
         events.add(new IkeEvent.IkeSaEstablished(id, verified.peer(), peer, selection.toString(), peerBehindNat));

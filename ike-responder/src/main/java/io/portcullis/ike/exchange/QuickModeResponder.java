@@ -53,6 +53,8 @@ public final class QuickModeResponder {
     private byte[] ni;
     private byte[] nr;
     private ChildSaEstablished pending;
+    /** What the pending pair was negotiated with, for the record the IKE SA keeps (a rekey proposes it again). */
+    private Phase2Selection pendingSelection;
 
     QuickModeResponder(ResponderContext ctx, IkeSa sa, int messageId) {
         this.ctx = ctx;
@@ -135,8 +137,9 @@ public final class QuickModeResponder {
             ourKe = Optional.of(pair.publicValue());
         }
         int ourSpi = ctx.spis().allocate();
-        ChildSaTerms terms = ChildSaTerms.negotiate(selection.proposed(), ctx.policy());
+        ChildSaTerms terms = ChildSaTerms.negotiate(selection.proposed(), ctx.policy(), ctx.random());
         pending = childSa(selection, selectors, terms, ourSpi, pfsSecret);
+        pendingSelection = selection;
         io.portcullis.ike.crypto.Bytes.wipe(pfsSecret);
 
         List<Payload> rest = new ArrayList<>();
@@ -187,11 +190,11 @@ public final class QuickModeResponder {
         state = State.COMPLETE;
         sa.ivs().forget(messageId);
         Instant now = ctx.clock().instant();
-        Instant expires = now.plus(pending.lifetime().hardTime());
         sa.addChild(new ChildSa(pending.inboundSpi(), pending.outboundSpi(), pending.transform(), pending.local(),
-                pending.remote(), pending.udpEncapsulated(), now, expires));
+                pending.remote(), pendingSelection.mode(), pendingSelection.pfsGroup(), pending.lifetime(), now));
         ChildSaEstablished event = pending;
         pending = null;
+        pendingSelection = null;
         return ExchangeResult.complete(List.of(), List.of(event), "IPsec SA pair established");
     }
 
@@ -202,6 +205,11 @@ public final class QuickModeResponder {
         byte[] reply = ProtectedMessages.informational(sa, ctx.newMessageId(), Notifications.error(notify, sa.id()));
         return ExchangeResult.failed(List.of(reply),
                 List.of(new IkeEvent.ExchangeFailed(sa.id(), sa.peerAddress(), notify, detail)), detail);
+    }
+
+    /** Whether this exchange is about to establish a pair with these selectors (gateway side, peer side). */
+    boolean negotiating(io.portcullis.ike.esp.TrafficSelector local, io.portcullis.ike.esp.TrafficSelector remote) {
+        return pending != null && pending.local().equals(local) && pending.remote().equals(remote);
     }
 
     /** Releases the SPI of an exchange that never completed. */

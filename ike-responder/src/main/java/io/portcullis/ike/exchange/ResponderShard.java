@@ -8,12 +8,15 @@ import io.portcullis.ike.isakmp.FragmentReassembler;
 import io.portcullis.ike.isakmp.IsakmpDecodeException;
 import io.portcullis.ike.isakmp.IsakmpHeader;
 import io.portcullis.ike.isakmp.IsakmpMessage;
+import io.portcullis.ike.isakmp.NotificationPayload;
+import io.portcullis.ike.isakmp.NotifyType;
 import io.portcullis.ike.isakmp.PayloadType;
 import io.portcullis.ike.isakmp.ReassemblyResult;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -181,6 +184,14 @@ final class ResponderShard {
     }
 
     private ExchangeResult quickMode(IkeSa sa, IsakmpHeader header, byte[] bytes) throws IsakmpDecodeException {
+        Optional<QuickModeRekeyInitiator> ours = sa.rekeys().forMessageId(header.messageId());
+        if (ours.isPresent()) {
+            ExchangeResult result = ours.get().process(ctx.decoder().decodeEncrypted(bytes));
+            if (result.status() == ExchangeResult.Status.COMPLETE || result.status() == ExchangeResult.Status.FAILED) {
+                sa.rekeys().finished(ours.get());
+            }
+            return result;
+        }
         QuickModeResponder exchange = sa.quickModes().get(header.messageId());
         if (exchange == null) {
             if (sa.quickModes().size() >= IkeSa.MAX_PENDING_QUICK_MODES) {
@@ -299,7 +310,7 @@ final class ResponderShard {
         List<IkeEvent> events = new ArrayList<>();
         for (IkeSa sa : table.allEstablished()) {
             for (ChildSa child : sa.children()) {
-                if (!child.expires().isAfter(now) && child.expires().isAfter(child.established())) {
+                if (child.expiredAt(now)) {
                     sa.removeChildBySpi(child.inboundSpi());
                     out.add(new Datagram(Deletes.childSa(ctx, sa, child, events, IkeEvent.Cause.EXPIRED),
                             sa.localAddress(), sa.peerAddress()));
@@ -332,21 +343,80 @@ final class ResponderShard {
         table.established(id).ifPresent(sa -> sa.heard(now));
     }
 
-    /** See {@link IkeResponder#expireDeadPeers}. */
-    synchronized ResponderOutput expireDeadPeers(java.time.Duration timeout) {
+    /** See {@link IkeResponder#detectDeadPeers}. */
+    synchronized ResponderOutput detectDeadPeers(DpdPolicy policy) {
         Instant now = ctx.clock().instant();
         List<Datagram> out = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
         for (IkeSa sa : table.allEstablished()) {
-            if (sa.usesDpd() && !sa.lastHeard().plus(timeout).isAfter(now)) {
+            boolean probed = policy.active() && sa.dpd().peerAnnounced();
+            boolean dead = probed ? sa.dpd().deadAt(now, policy.timeout())
+                    : sa.usesDpd() && !sa.lastHeard().plus(policy.timeout()).isAfter(now);
+            if (dead) {
                 InetSocketAddress to = sa.peerAddress();
                 InetSocketAddress from = sa.localAddress();
                 Deletes.tearDown(ctx, sa, events, IkeEvent.Cause.DEAD_PEER).forEach(d -> out.add(new Datagram(d, from, to)));
                 table.removeEstablished(sa.id());
                 cache.forget(sa.id());
+            } else if (probed) {
+                sa.dpd().due(now, sa.lastHeard(), policy.delay()).ifPresent(sequence -> out.add(new Datagram(
+                        ProtectedMessages.informational(sa, sa.freshMessageId(ctx), NotificationPayload.deadPeerDetection(
+                                NotifyType.R_U_THERE, sa.id().initiatorCookie(), sa.id().responderCookie(), sequence)),
+                        sa.localAddress(), sa.peerAddress())));
             }
         }
         return new ResponderOutput(out, events);
+    }
+
+    /**
+     * See {@link IkeResponder#rekeyDue}: starts a rekey of every pair past its soft time limit that is neither
+     * replaced already nor being negotiated by the peer, and resends or gives up the rekeys in progress.
+     */
+    synchronized ResponderOutput rekeyDue() {
+        Instant now = ctx.clock().instant();
+        List<Datagram> out = new ArrayList<>();
+        List<IkeEvent> events = new ArrayList<>();
+        for (IkeSa sa : table.allEstablished()) {
+            for (ChildSa child : sa.children()) {
+                if (child.rekeyAt().filter(at -> !at.isAfter(now)).isPresent()) {
+                    startRekey(sa, child, out, events);
+                }
+            }
+            for (Map.Entry<QuickModeRekeyInitiator, ExchangeResult> due : sa.rekeys().timers(now)) {
+                ExchangeResult result = due.getValue();
+                result.replies().forEach(r -> out.add(new Datagram(r, sa.localAddress(), sa.peerAddress())));
+                events.addAll(result.events());
+                if (result.status() == ExchangeResult.Status.FAILED) {
+                    sa.rekeys().finished(due.getKey());
+                }
+            }
+        }
+        return new ResponderOutput(out, events);
+    }
+
+    /** See {@link IkeResponder#rekeyChildSa}; empty when no IKE SA of this shard holds the pair or it is settled. */
+    synchronized ResponderOutput rekeyChildSa(int inboundSpi) {
+        List<Datagram> out = new ArrayList<>();
+        List<IkeEvent> events = new ArrayList<>();
+        for (IkeSa sa : table.allEstablished()) {
+            for (ChildSa child : sa.children()) {
+                if (child.inboundSpi() == inboundSpi) {
+                    startRekey(sa, child, out, events);
+                }
+            }
+        }
+        return new ResponderOutput(out, events);
+    }
+
+    private void startRekey(IkeSa sa, ChildSa child, List<Datagram> out, List<IkeEvent> events) {
+        if (!sa.rekeys().eligible(child) || child.expiredAt(ctx.clock().instant()) || sa.peerNegotiating(child)) {
+            return;
+        }
+        QuickModeRekeyInitiator rekey = new QuickModeRekeyInitiator(ctx, sa, child, sa.freshMessageId(ctx),
+                RetransmissionTimer.Schedule.DEFAULT);
+        sa.rekeys().started(rekey);
+        out.add(new Datagram(rekey.message1(), sa.localAddress(), sa.peerAddress()));
+        events.add(new IkeEvent.RekeyStarted(sa.id(), child.inboundSpi(), rekey.ourSpi()));
     }
 
     /** See {@link IkeResponder#deleteChildSa}; empty output when no IKE SA of this shard holds the pair. */
@@ -369,7 +439,7 @@ final class ResponderShard {
     }
 
     private void remove(IkeSa sa) {
-        sa.quickModes().values().forEach(QuickModeResponder::abandon);
+        sa.abandonExchanges();
         sa.destroy();
         table.removeEstablished(sa.id());
         cache.forget(sa.id());

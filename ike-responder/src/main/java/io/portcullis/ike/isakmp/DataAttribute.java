@@ -1,6 +1,8 @@
 package io.portcullis.ike.isakmp;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -111,6 +113,22 @@ public record DataAttribute(int type, AttributeFormat format, Bytes value) {
                     "attribute " + type + " length " + length + " exceeds the " + in.remaining() + " bytes left");
         }
         return new DataAttribute(type, AttributeFormat.VARIABLE, in.bytes(length));
+    }
+
+    /**
+     * A bare attribute list, as in the data of a RESPONDER-LIFETIME notify (RFC 2407 §4.6.3.1), bounded like
+     * a transform's attributes.
+     */
+    public static List<DataAttribute> decodeList(Bytes data) throws IsakmpDecodeException {
+        WireReader in = WireReader.over(data.toByteArray(), 0, DecodeFailure.MALFORMED_ATTRIBUTE);
+        List<DataAttribute> attributes = new ArrayList<>();
+        while (in.hasRemaining()) {
+            if (attributes.size() == TransformPayload.MAX_ATTRIBUTES) {
+                throw in.fail(DecodeFailure.TOO_MANY_ELEMENTS, "more than " + TransformPayload.MAX_ATTRIBUTES + " attributes");
+            }
+            attributes.add(readFrom(in));
+        }
+        return List.copyOf(attributes);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.portcullis.ike.crypto.BlockCipherAlgorithm;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.esp.IpPrefix;
+import io.portcullis.ike.exchange.DpdPolicy;
 import io.portcullis.ike.exchange.ResponderLimits;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
 import io.portcullis.ike.exchange.policy.ResponderPolicy;
@@ -79,6 +80,15 @@ public final class GatewayPolicies {
         IkeSettings.Limits limits = settings.limits();
         return new ResponderLimits(limits.halfOpen(), limits.halfOpenPerSource(), limits.halfOpenTimeout(),
                 limits.established(), ResponderLimits.defaults().retransmissionEntries(), ReassemblyLimits.defaults());
+    }
+
+    /** Active DPD with {@code dpd-delay}, passive when it is 0; the timeout must be positive. */
+    public static DpdPolicy dpd(IkeSettings settings) {
+        try {
+            return new DpdPolicy(settings.dpdDelay(), settings.dpdTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("portcullis.ike.dpd-delay / dpd-timeout: " + e.getMessage(), e);
+        }
     }
 
     public static EkuPolicy eku(IkeSettings settings) {

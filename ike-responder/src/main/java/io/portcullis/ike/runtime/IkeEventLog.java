@@ -30,6 +30,12 @@ final class IkeEventLog implements Consumer<IkeEvent> {
             LOG.infof("ike: IKE SA deleted sa=[%s] cause=%s", e.ikeSa(), e.cause());
         } else if (event instanceof IkeEvent.InitialContact e) {
             LOG.infof("ike: INITIAL-CONTACT sa=[%s]: older SAs of this peer are replaced", e.ikeSa());
+        } else if (event instanceof IkeEvent.RekeyStarted e) {
+            LOG.infof("ike: rekeying IPsec SA sa=[%s] in=%08x: Quick Mode started by the gateway, new in=%08x",
+                    e.ikeSa(), e.replacedInboundSpi(), e.newInboundSpi());
+        } else if (event instanceof IkeEvent.RekeyFailed e) {
+            LOG.warnf("ike: rekey failed sa=[%s] in=%08x reason=%s: the pair runs until its hard lifetime", e.ikeSa(),
+                    e.replacedInboundSpi(), e.reason());
         } else if (event instanceof IkeEvent.ExchangeFailed e) {
             LOG.warnf("ike: exchange failed sa=[%s] peer=%s notify=%s reason=%s", e.ikeSa(), e.peerAddress(),
                     e.notifyType(), e.detail());

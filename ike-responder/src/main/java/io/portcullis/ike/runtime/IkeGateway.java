@@ -2,6 +2,7 @@ package io.portcullis.ike.runtime;
 
 import io.portcullis.ike.dataplane.EspDataPlane;
 import io.portcullis.ike.dataplane.SaLifecycle;
+import io.portcullis.ike.exchange.DpdPolicy;
 import io.portcullis.ike.exchange.IkeEvent;
 import io.portcullis.ike.exchange.IkeResponder;
 import io.portcullis.ike.exchange.IkeSaId;
@@ -31,13 +32,15 @@ import org.jboss.logging.Logger;
 /**
  * The running IKE responder inside the server: started by the server once the gateway's own
  * credentials and the peer authenticator exist (they need the CA), bound to UDP 500 and 4500,
- * sweeping expired state on a timer. Without the privilege to bind it logs one line with the
+ * sweeping expired state on a timer and running what the gateway starts itself (rekeys, DPD) on another. Without the privilege to bind it logs one line with the
  * remedy and stays stopped; everything else in the process keeps running.
  */
 @ApplicationScoped
 public class IkeGateway {
 
     private static final Logger LOG = Logger.getLogger(IkeGateway.class);
+    /** Granularity of the gateway's own timers (rekeys, retransmissions, DPD): their delays are seconds. */
+    private static final java.time.Duration TIMER_TICK = java.time.Duration.ofSeconds(1);
 
     private final IkeSettings settings;
     private final Clock clock;
@@ -70,6 +73,7 @@ public class IkeGateway {
         if (running != null) {
             throw new IllegalStateException("the IKE gateway is already running");
         }
+        DpdPolicy dpd = GatewayPolicies.dpd(settings); // checked before anything is bound
         ResponderContext ctx = ResponderContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
                 PreSharedKeys.none(), clock, random);
         int lanes = settings.workers().exchange() > 0 ? settings.workers().exchange()
@@ -97,7 +101,8 @@ public class IkeGateway {
         dataPlane.ifPresent(p -> p.start(transport::sendEsp, new SaLifecycle() {
             @Override
             public void softLimitReached(int inboundSpi) {
-                // The peer rekeys (its soft limit comes first: ours is at 90 % of the shared hard one).
+                // Unless the peer has rekeyed the pair already, the gateway starts the Quick Mode itself.
+                sweeper.execute(() -> transport.dispatch(responder.rekeyChildSa(inboundSpi)));
             }
 
             @Override
@@ -106,7 +111,9 @@ public class IkeGateway {
             }
         }));
         long every = Math.max(100, settings.expireInterval().toMillis());
-        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane, settings.dpdTimeout()), every, every, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane), every, every, TimeUnit.MILLISECONDS);
+        long tick = Math.min(every, TIMER_TICK.toMillis());
+        sweeper.scheduleWithFixedDelay(() -> timers(responder, transport, dataPlane, dpd), tick, tick, TimeUnit.MILLISECONDS);
         hook.delegateTo(esp); // no SA exists yet: nothing was installed in the counting hook meanwhile
         running = new Running(responder, transport, sweeper, esp, dataPlane);
         LOG.infof("IKE responder listening on UDP %s:%d and %s:%d (NAT-T) as %s", bind.getHostAddress(),
@@ -115,18 +122,29 @@ public class IkeGateway {
         return true;
     }
 
-    private static void sweep(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane,
-            java.time.Duration dpdTimeout) {
+    /** Hard lifetimes and half-open timeouts: every {@code expire-interval}. */
+    private static void sweep(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane) {
         try {
             transport.dispatch(responder.expire());
-            dataPlane.ifPresent(p -> {
-                p.pollLifetimes();
-                responder.heardFrom(p.drainInboundActivity());
-            });
-            transport.dispatch(responder.expireDeadPeers(dpdTimeout));
+            dataPlane.ifPresent(EspDataPlane::pollLifetimes);
         } catch (RuntimeException e) {
             // The next sweep runs regardless; a scheduled task that throws would be cancelled for good.
             LOG.errorf(e, "IKE expiry sweep failed");
+        }
+    }
+
+    /**
+     * What the gateway initiates on its own, every second: rekeys at soft lifetimes and their retransmissions,
+     * then dead peer detection — after the data plane told which peers sent ESP, so a busy tunnel is never probed.
+     */
+    private static void timers(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane,
+            DpdPolicy dpd) {
+        try {
+            dataPlane.ifPresent(p -> responder.heardFrom(p.drainInboundActivity()));
+            transport.dispatch(responder.rekeyDue());
+            transport.dispatch(responder.detectDeadPeers(dpd));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "IKE timers failed");
         }
     }
 

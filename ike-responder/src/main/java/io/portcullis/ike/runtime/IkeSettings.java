@@ -77,8 +77,16 @@ public interface IkeSettings {
     Duration revocationRecheckInterval();
 
     /**
-     * Dead peer detection: a peer that runs DPD (it sends R-U-THERE) and is silent this long — no IKE message,
-     * no ESP — is declared dead and its SAs are deleted.
+     * Active dead peer detection (RFC 3706): a peer that announced DPD and has been silent this long — no IKE
+     * message, no ESP — is sent an R-U-THERE, and another one this often while none is answered. 0 sends none
+     * (passive: only peers that send R-U-THERE themselves are watched, see {@link #dpdTimeout()}).
+     */
+    @WithDefault("PT30S")
+    Duration dpdDelay();
+
+    /**
+     * Dead peer detection: a peer whose R-U-THERE has gone unanswered this long (or, passively, a peer that sends
+     * R-U-THERE and is silent this long) is declared dead and its SAs are deleted.
      */
     @WithDefault("PT150S")
     Duration dpdTimeout();

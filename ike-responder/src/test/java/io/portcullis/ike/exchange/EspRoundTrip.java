@@ -24,20 +24,40 @@ final class EspRoundTrip {
 
     static void bothDirections(ChildSaEstablished gateway, QuickModeInitiator peer, Clock clock)
             throws GeneralSecurityException {
-        SaDatabase gatewayDb = new SaDatabase();
-        gatewayDb.install(gateway.inboundSa().clock(clock).build());
-        gatewayDb.install(gateway.outboundSa().clock(clock).random(new SecureRandom()).build());
-        SaDatabase peerDb = new SaDatabase();
-        peerDb.install(SecurityAssociation.inbound(peer.initiatorSpi()).transform(gateway.transform())
-                .keymat(peer.inboundKeymat()).selectors(gateway.remote(), gateway.local()).clock(clock).build());
-        peerDb.install(SecurityAssociation.outbound(peer.responderSpi()).transform(gateway.transform())
-                .keymat(peer.outboundKeymat()).selectors(gateway.remote(), gateway.local()).clock(clock)
-                .random(new SecureRandom()).build());
-        carry(ipv4(new byte[] {(byte) 203, 0, 113, 5}, new byte[] {(byte) 198, 51, 100, 7}), peerDb, gatewayDb);
-        carry(ipv4(new byte[] {(byte) 198, 51, 100, 7}, new byte[] {(byte) 203, 0, 113, 5}), gatewayDb, peerDb);
+        bothDirections(gateway, peer.initiatorSpi(), peer.inboundKeymat(), peer.responderSpi(), peer.outboundKeymat(), clock);
     }
 
-    private static void carry(byte[] inner, SaDatabase from, SaDatabase to) {
+    /** The same for a pair whose peer side has these SPIs and KEYMAT (e.g. a Quick Mode the gateway started). */
+    static void bothDirections(ChildSaEstablished gateway, int peerInboundSpi, byte[] peerInboundKeymat,
+            int peerOutboundSpi, byte[] peerOutboundKeymat, Clock clock) throws GeneralSecurityException {
+        SaDatabase gatewayDb = new SaDatabase();
+        installGatewaySide(gatewayDb, gateway, clock);
+        SaDatabase peerDb = new SaDatabase();
+        installPeerSide(peerDb, gateway, peerInboundSpi, peerInboundKeymat, peerOutboundSpi, peerOutboundKeymat, clock);
+        carry(FROM_PEER, peerDb, gatewayDb);
+        carry(TO_PEER, gatewayDb, peerDb);
+    }
+
+    static final byte[] FROM_PEER = ipv4(new byte[] {(byte) 203, 0, 113, 5}, new byte[] {(byte) 198, 51, 100, 7});
+    static final byte[] TO_PEER = ipv4(new byte[] {(byte) 198, 51, 100, 7}, new byte[] {(byte) 203, 0, 113, 5});
+
+    static void installGatewaySide(SaDatabase db, ChildSaEstablished gateway, Clock clock) throws GeneralSecurityException {
+        db.install(gateway.inboundSa().clock(clock).build());
+        db.install(gateway.outboundSa().clock(clock).random(new SecureRandom()).build());
+    }
+
+    /** The peer's mirror of a gateway pair: its inbound SA is the gateway's outbound one. */
+    static void installPeerSide(SaDatabase db, ChildSaEstablished gateway, int peerInboundSpi, byte[] peerInboundKeymat,
+            int peerOutboundSpi, byte[] peerOutboundKeymat, Clock clock) throws GeneralSecurityException {
+        db.install(SecurityAssociation.inbound(peerInboundSpi).transform(gateway.transform())
+                .keymat(peerInboundKeymat).selectors(gateway.remote(), gateway.local()).clock(clock).build());
+        db.install(SecurityAssociation.outbound(peerOutboundSpi).transform(gateway.transform())
+                .keymat(peerOutboundKeymat).selectors(gateway.remote(), gateway.local()).clock(clock)
+                .random(new SecureRandom()).build());
+    }
+
+    /** Encrypts with {@code from}'s newest covering SA, decrypts with {@code to}; returns the SA it was sent on. */
+    static SecurityAssociation carry(byte[] inner, SaDatabase from, SaDatabase to) {
         byte[] wire = new byte[inner.length + 128];
         EspResult sent = new EspEncoder(from).encode(inner, 0, inner.length, wire, 0);
         assertThat(sent).isInstanceOf(EspResult.Processed.class);
@@ -47,6 +67,7 @@ final class EspRoundTrip {
         assertThat(opened).as("decrypting with the other side's keys").isInstanceOf(EspResult.Processed.class);
         EspResult.Processed in = (EspResult.Processed) opened;
         assertThat(Arrays.copyOfRange(received, in.offset(), in.offset() + in.length())).isEqualTo(inner);
+        return out.sa();
     }
 
     /** A minimal IPv4/UDP packet with a valid header checksum. */

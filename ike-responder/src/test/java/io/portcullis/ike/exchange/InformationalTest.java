@@ -113,20 +113,20 @@ class InformationalTest {
     }
 
     @Test
-    void peerRunningDpdThatFallsSilentIsDeclaredDeadAndItsSasDeleted() {
+    void passiveDpdDeclaresAPeerThatProbedUsAndFellSilentDeadAndDeletesItsSas() {
         gateway.mainMode(initiator);
         gateway.quickMode(new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x500));
         gateway.send(initiator.informational(0x501, dpd(1)));
         gateway.clock.advance(java.time.Duration.ofSeconds(100));
-        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        assertThat(gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150))).events()).isEmpty();
         gateway.send(initiator.informational(0x502, dpd(2))); // alive: the silence starts again
         gateway.clock.advance(java.time.Duration.ofSeconds(100));
-        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        assertThat(gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150))).events()).isEmpty();
         gateway.responder.heardFrom(List.of(gateway.responder.ikeSas().get(0).id())); // ESP arrived
         gateway.clock.advance(java.time.Duration.ofSeconds(149));
-        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        assertThat(gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150))).events()).isEmpty();
         gateway.clock.advance(java.time.Duration.ofSeconds(1));
-        ResponderOutput dead = gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150));
+        ResponderOutput dead = gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150)));
         assertThat(dead.events()).hasAtLeastOneElementOfType(IkeEvent.ChildSaDeleted.class)
                 .anySatisfy(e -> assertThat(e).isEqualTo(new IkeEvent.IkeSaDeleted(e.ikeSa(), IkeEvent.Cause.DEAD_PEER)));
         assertThat(dead.datagrams()).as("DELETE for the IPsec SA and for the ISAKMP SA").hasSize(2);
@@ -134,10 +134,10 @@ class InformationalTest {
     }
 
     @Test
-    void silentPeerWithoutDpdIsLeftToItsLifetimes() {
+    void passiveDpdLeavesASilentPeerThatNeverProbedUsToItsLifetimes() {
         gateway.mainMode(initiator);
         gateway.clock.advance(java.time.Duration.ofHours(1));
-        assertThat(gateway.responder.expireDeadPeers(java.time.Duration.ofSeconds(150)).events()).isEmpty();
+        assertThat(gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150))).events()).isEmpty();
         assertThat(gateway.responder.ikeSas()).hasSize(1);
     }
 

@@ -80,6 +80,7 @@ public final class IkeInitiator {
     InetSocketAddress source = INITIATOR;
     InetSocketAddress destination = RESPONDER;
     boolean peerBehindNat;
+    private boolean announceDpd = true;
     private final IsakmpDecoder decoder = new IsakmpDecoder();
 
     public IkeInitiator(InitiatorSuite suite, long seed) {
@@ -123,6 +124,12 @@ public final class IkeInitiator {
         return this;
     }
 
+    /** Leaves the RFC 3706 vendor ID out of message 1: a peer the gateway must not probe. */
+    public IkeInitiator withoutDpd() {
+        this.announceDpd = false;
+        return this;
+    }
+
     public IkeInitiator withPreSharedKey(byte[] key) {
         this.psk = key.clone();
         return this;
@@ -138,8 +145,12 @@ public final class IkeInitiator {
         SecurityAssociationPayload sa = SecurityAssociationPayload.of(List.of(
                 new ProposalPayload(1, ProtocolId.ISAKMP, Bytes.EMPTY, List.of(suite.transform(1)))));
         saBody = sa.encodeBody().toByteArray();
-        return plain(sa, new VendorIdPayload(VendorIds.DPD), new VendorIdPayload(VendorIds.FRAGMENTATION),
-                new VendorIdPayload(VendorIds.NAT_T_RFC3947));
+        List<PayloadBody> bodies = new ArrayList<>(List.of(sa, new VendorIdPayload(VendorIds.FRAGMENTATION),
+                new VendorIdPayload(VendorIds.NAT_T_RFC3947)));
+        if (announceDpd) {
+            bodies.add(1, new VendorIdPayload(VendorIds.DPD));
+        }
+        return plain(bodies.toArray(PayloadBody[]::new));
     }
 
     public IsakmpMessage receive2(Datagram datagram) {
@@ -239,6 +250,11 @@ public final class IkeInitiator {
             throw new IllegalStateException("Informational HASH(1) does not verify");
         }
         return message;
+    }
+
+    /** The message ID of an ISAKMP datagram. */
+    public static int messageId(Datagram datagram) {
+        return header(datagram.data()).messageId();
     }
 
     /** A protected Informational carrying {@code body} (DPD, DELETE, INITIAL-CONTACT). */

@@ -5,24 +5,23 @@ import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.IpsecAttributeType;
 import io.portcullis.ike.isakmp.LifeType;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * The lifetimes an IPsec SA gets: the shorter of what the initiator proposed (RFC 2407 §4.5:
  * 28800 s when it proposed none) and our policy. When ours is shorter, RFC 2407 §4.6.3.1 has
  * us tell the initiator with a RESPONDER-LIFETIME notify whose data are the lifetime attributes.
  *
- * @param hard the limits the SA ends at
+ * @param hard the limits the SA ends at, with the soft limits it is rekeyed at
  * @param responderLifetime the notify data, when we shortened anything
  */
 public record ChildSaTerms(LifetimeLimits hard, Optional<Bytes> responderLifetime) {
 
     static final long DEFAULT_SECONDS = 28_800;
-    /** Soft limit (rekey hint) at 90 % of the hard one, like strongSwan's rekey margin. */
-    private static final int SOFT_PERCENT = 90;
 
-    public static ChildSaTerms negotiate(Lifetimes proposed, ResponderPolicy policy) {
+    /** @param random draws the soft limit (see {@link RekeyTiming}) */
+    public static ChildSaTerms negotiate(Lifetimes proposed, ResponderPolicy policy, RandomGenerator random) {
         long proposedSeconds = proposed.seconds() == 0 ? DEFAULT_SECONDS : proposed.seconds();
         long ourSeconds = policy.childLifetime().toSeconds();
         long seconds = ourSeconds > 0 ? Math.min(proposedSeconds, ourSeconds) : proposedSeconds;
@@ -33,8 +32,7 @@ public record ChildSaTerms(LifetimeLimits hard, Optional<Bytes> responderLifetim
             kilobytes = ourKilobytes;
         }
         boolean shortenedTime = seconds < proposedSeconds;
-        LifetimeLimits limits = new LifetimeLimits(Duration.ofSeconds(seconds * SOFT_PERCENT / 100),
-                Duration.ofSeconds(seconds), kilobytes * SOFT_PERCENT / 100, kilobytes);
+        LifetimeLimits limits = RekeyTiming.limits(seconds, kilobytes, random);
         if (!shortenedTime && !shortenedBytes) {
             return new ChildSaTerms(limits, Optional.empty());
         }

@@ -76,7 +76,7 @@ public final class TrafficSelectorNegotiator {
         return allowed.stream().filter(requested::contains).findFirst();
     }
 
-    private static TrafficSelector selector(IpPrefix prefix, IdentificationPayload id) {
+    static TrafficSelector selector(IpPrefix prefix, IdentificationPayload id) {
         int protocol = id.protocolId();
         if (protocol == TrafficSelector.ANY_PROTOCOL) {
             return new TrafficSelector(prefix, 0, 0, 65535);
@@ -123,7 +123,7 @@ public final class TrafficSelectorNegotiator {
         return Optional.of(IpPrefix.of(address(first), first.length * 8 - (size.bitLength() - 1)));
     }
 
-    private static InetAddress address(byte[] raw) {
+    static InetAddress address(byte[] raw) {
         try {
             return InetAddress.getByAddress(raw); // raw bytes: never a name lookup
         } catch (UnknownHostException e) {

@@ -1,0 +1,96 @@
+package io.portcullis.ike.exchange;
+
+import io.portcullis.ike.isakmp.Bytes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rekeys of one IKE SA's IPsec SA pairs: which pair is being replaced by a Quick Mode we started (by its
+ * message ID, where the peer's reply is routed), and which pairs are settled — replaced already (by our
+ * rekey or by the peer's, whichever came first: the other end then does not rekey too) or given up on (the
+ * pair runs until its hard lifetime). Not thread-safe: the IKE SA's shard serialises access.
+ */
+final class ChildRekeys {
+
+    /** Why a pair is not to be rekeyed (again). */
+    enum Settled { IN_PROGRESS, REPLACED, GAVE_UP }
+
+    /** At most one rekey per pair, and pairs of one IKE SA are few: this only bounds a misbehaving peer. */
+    static final int MAX_IN_PROGRESS = 16;
+
+    private final Map<Integer, QuickModeRekeyInitiator> byMessageId = new LinkedHashMap<>();
+    private final Map<Integer, Settled> byInboundSpi = new HashMap<>();
+
+    /** Whether the gateway may start a rekey of this pair. */
+    boolean eligible(ChildSa child) {
+        return !byInboundSpi.containsKey(child.inboundSpi()) && byMessageId.size() < MAX_IN_PROGRESS;
+    }
+
+    boolean usesMessageId(int messageId) {
+        return byMessageId.containsKey(messageId);
+    }
+
+    void started(QuickModeRekeyInitiator exchange) {
+        byMessageId.put(exchange.messageId(), exchange);
+        byInboundSpi.put(exchange.replaced().inboundSpi(), Settled.IN_PROGRESS);
+    }
+
+    Optional<QuickModeRekeyInitiator> forMessageId(int messageId) {
+        return Optional.ofNullable(byMessageId.get(messageId));
+    }
+
+    /** The exchange whose new inbound SPI a peer's notify names. */
+    Optional<QuickModeRekeyInitiator> forOurSpi(Bytes spi) {
+        if (spi.length() != 4) {
+            return Optional.empty();
+        }
+        int value = ((spi.get(0) & 0xFF) << 24) | ((spi.get(1) & 0xFF) << 16) | ((spi.get(2) & 0xFF) << 8) | (spi.get(3) & 0xFF);
+        return byMessageId.values().stream().filter(e -> e.ourSpi() == value).findFirst();
+    }
+
+    /** An exchange ended: its pair is replaced, or (failed) left to its hard lifetime. */
+    void finished(QuickModeRekeyInitiator exchange) {
+        if (byMessageId.remove(exchange.messageId()) == null) {
+            return;
+        }
+        int replaced = exchange.replaced().inboundSpi();
+        if (byInboundSpi.containsKey(replaced)) {
+            byInboundSpi.put(replaced, exchange.state() == QuickModeRekeyInitiator.State.COMPLETE
+                    ? Settled.REPLACED : Settled.GAVE_UP);
+        }
+    }
+
+    /** A newer pair with the same selectors exists (the peer rekeyed first, or we did): no rekey of the old one. */
+    void superseded(ChildSa older) {
+        byInboundSpi.putIfAbsent(older.inboundSpi(), Settled.REPLACED);
+    }
+
+    /** The pair is gone; its bookkeeping goes with it (a running exchange for it carries on). */
+    void forget(ChildSa child) {
+        byInboundSpi.remove(child.inboundSpi());
+    }
+
+    Optional<Settled> settled(ChildSa child) {
+        return Optional.ofNullable(byInboundSpi.get(child.inboundSpi()));
+    }
+
+    /** Retransmissions and give-ups that are due, each with the exchange it concerns. */
+    List<Map.Entry<QuickModeRekeyInitiator, ExchangeResult>> timers(Instant now) {
+        List<Map.Entry<QuickModeRekeyInitiator, ExchangeResult>> due = new ArrayList<>();
+        for (QuickModeRekeyInitiator exchange : List.copyOf(byMessageId.values())) {
+            exchange.onTimer(now).ifPresent(result -> due.add(Map.entry(exchange, result)));
+        }
+        return due;
+    }
+
+    /** The IKE SA is going: every running exchange releases what it holds. */
+    void abandonAll() {
+        byMessageId.values().forEach(QuickModeRekeyInitiator::abandon);
+        byMessageId.clear();
+    }
+}
