@@ -11,6 +11,8 @@ import io.portcullis.ike.isakmp.ExchangeType;
 import io.portcullis.ike.isakmp.HashPayload;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.IpsecAttributeType;
+import io.portcullis.ike.isakmp.IsakmpDecodeException;
+import io.portcullis.ike.isakmp.IsakmpDecoder;
 import io.portcullis.ike.isakmp.IsakmpEncoder;
 import io.portcullis.ike.isakmp.IsakmpMessage;
 import io.portcullis.ike.isakmp.KeyExchangePayload;
@@ -45,6 +47,9 @@ public final class QuickModePeerResponder {
     private final IkeInitiator ike;
     private final int spi;
     private int messageId;
+    /** The gateway's message 1 as sent: every message 2 we build is encrypted from the IV it leaves. */
+    private byte[] message1Ciphertext;
+    /** The chain after the last genuine message 2 we built, which HASH(3) is encrypted on from. */
     private IvChain chain;
     private byte[] ni;
     private final byte[] nr;
@@ -65,8 +70,12 @@ public final class QuickModePeerResponder {
     /** Decrypts the gateway's message 1, checks HASH(1), records its SPI, nonce, transform, KE and IDs. */
     public IsakmpMessage receive1(Datagram datagram) {
         messageId = IkeInitiator.messageId(datagram);
-        chain = ike.ivs.forMessageId(messageId);
-        IsakmpMessage message = ike.open(datagram.data(), chain);
+        try {
+            message1Ciphertext = new IsakmpDecoder().decodeEncrypted(datagram.data()).ciphertext().toByteArray();
+        } catch (IsakmpDecodeException e) {
+            throw new IllegalStateException("the gateway's message 1 does not decode", e);
+        }
+        IsakmpMessage message = ike.open(datagram.data(), IvChain.phase2(ike.prf(), ike.ivs.phase1(), messageId));
         List<Payload> payloads = message.payloads();
         byte[] expected = QuickModeHashes.hash1(ike.prf(), ike.keys.skeyidA(), messageId,
                 IsakmpEncoder.encodePayloads(payloads.subList(1, payloads.size())));
@@ -92,6 +101,20 @@ public final class QuickModePeerResponder {
         return message;
     }
 
+    /**
+     * A fresh copy of the exchange's IV chain as it stands after message 1 (RFC 2409 Appendix B), so that
+     * genuine and hostile variants of message 2 are all encrypted as the first answer would be.
+     */
+    private IvChain afterMessage1() {
+        IvChain fresh = IvChain.phase2(ike.prf(), ike.ivs.phase1(), messageId);
+        try {
+            ike.crypto.decrypt(fresh, message1Ciphertext).commit();
+        } catch (IkeCryptoException e) {
+            throw new IllegalStateException(e);
+        }
+        return fresh;
+    }
+
     public Datagram message2() {
         return message2(UnaryOperator.identity());
     }
@@ -103,7 +126,16 @@ public final class QuickModePeerResponder {
         List<Payload> payloads = new ArrayList<>();
         payloads.add(Payload.of(HashPayload.of(hash)));
         payloads.addAll(rest);
+        chain = afterMessage1();
         return ike.encrypted(ExchangeType.QUICK_MODE, messageId, chain, payloads);
+    }
+
+    /** Message 2 correctly encrypted but carrying {@code hash} instead of HASH(2). */
+    public Datagram message2WithHash(byte[] hash) {
+        List<Payload> payloads = new ArrayList<>();
+        payloads.add(Payload.of(HashPayload.of(hash)));
+        payloads.addAll(rest());
+        return ike.encrypted(ExchangeType.QUICK_MODE, messageId, afterMessage1(), payloads);
     }
 
     /** A correct message 2 encrypted and hashed as if the exchange had this other message ID. */

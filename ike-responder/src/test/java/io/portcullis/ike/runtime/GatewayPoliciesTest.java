@@ -46,6 +46,18 @@ class GatewayPoliciesTest {
         assertThat(GatewayPolicies.eku(s)).isEqualTo(EkuPolicy.ikeOrTls());
         assertThat(s.revocationClient().ocspCacheSize()).isEqualTo(1024);
         assertThat(GatewayPolicies.limits(s).maxHalfOpenPerSource()).isEqualTo(16);
+        assertThat(GatewayPolicies.dpd(s)).isEqualTo(new io.portcullis.ike.exchange.DpdPolicy(Duration.ofSeconds(30),
+                Duration.ofSeconds(150)));
+    }
+
+    @Test
+    void dpdDelayAndTimeoutComeFromTheEnvironmentAndZeroDelayIsPassive() {
+        IkeSettings s = settings(Map.of(), Map.of("PORTCULLIS_IKE_DPD_DELAY", "PT5S", "PORTCULLIS_IKE_DPD_TIMEOUT", "PT10S"));
+        assertThat(GatewayPolicies.dpd(s)).isEqualTo(new io.portcullis.ike.exchange.DpdPolicy(Duration.ofSeconds(5),
+                Duration.ofSeconds(10)));
+        assertThat(GatewayPolicies.dpd(settings(Map.of("portcullis.ike.dpd-delay", "PT0S"), Map.of())).active()).isFalse();
+        assertThatThrownBy(() -> GatewayPolicies.dpd(settings(Map.of("portcullis.ike.dpd-timeout", "PT0S"), Map.of())))
+                .hasMessageContaining("portcullis.ike.dpd-delay / dpd-timeout");
     }
 
     @Test
