@@ -35,6 +35,18 @@ final class TestHosts {
         return PackagedServer.start(data, all, List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"), "127.0.0.1");
     }
 
+    /** Fails (never skips) unless this runs as root with every one of these executables installed. */
+    static void requireRootAndTools(String... tools) throws Exception {
+        if (!Commands.run("id", "-u").output().strip().equals("0")) {
+            fail("this test needs root (network namespaces, TUN, UDP 500/4500); run ./bin/test as root");
+        }
+        for (String tool : tools) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                fail(tool + " is missing: install the packages listed in bin/test or run ./bin/test as root, which installs them");
+            }
+        }
+    }
+
     /** Closes each in turn (nulls skipped), every one even when an earlier one fails; the first failure is rethrown. */
     static void closeAll(AutoCloseable... resources) throws Exception {
         Exception first = null;

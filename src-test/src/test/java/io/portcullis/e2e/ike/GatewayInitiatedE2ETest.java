@@ -1,0 +1,274 @@
+package io.portcullis.e2e.ike;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portcullis.e2e.PackagedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What the gateway starts on its own, against a real strongSwan peer (kernel-libipsec, {@code encap = yes}) in
+ * network namespaces, on the packaged server carrying ESP through its TUN device:
+ * <ul>
+ *   <li>its IPsec SA lifetime is 20 s while strongSwan's is two hours, so the gateway's own soft lifetime comes
+ *       first: it rekeys through a Quick Mode it initiates during a TCP flow, strongSwan answers as responder
+ *       (and recognises the rekey), the flow has no second without data, and the replaced pair is deleted at its
+ *       hard lifetime;</li>
+ *   <li>active dead peer detection: an idle strongSwan answers the gateway's R-U-THERE; once its packets are
+ *       dropped (nftables in its namespace) the R-U-THEREs go unanswered and the gateway removes the tunnel
+ *       within dpd-delay + dpd-timeout.</li>
+ * </ul>
+ * Needs root (network namespaces, TUN, UDP 500/4500); fails, never skips, without it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayInitiatedE2ETest {
+
+    private static final String PASSWORD = "e2e-admin-password";
+    private static final int HTTP_PORT = 8080;
+    private static final String PEER_INNER = "203.0.113.1";
+    private static final String GATEWAY_INNER = TwoNamespaces.GATEWAY_PROTECTED;
+    private static final String TUN = "pcgi0";
+    private static final int CHILD_LIFETIME_SECONDS = 20;
+    private static final int DPD_DELAY_SECONDS = 4;
+    private static final int DPD_TIMEOUT_SECONDS = 8;
+
+    private Path tmp;
+    private TwoNamespaces net;
+    private PackagedServer server;
+    private Charon charon;
+    private String token;
+
+    @BeforeAll
+    void enrollAndStart() throws Exception {
+        TestHosts.requireRootAndTools("/usr/lib/ipsec/charon", "/usr/sbin/swanctl", "/usr/bin/openssl", "/usr/bin/unshare",
+                "/usr/bin/iperf3", "/usr/sbin/nft");
+        tmp = Files.createTempDirectory("gateway-initiated-e2e");
+        boolean started = false;
+        try {
+            net = TwoNamespaces.create(PEER_INNER);
+            server = PackagedServer.start(tmp.resolve("server-data"), Map.of(
+                    "PORTCULLIS_ADMIN_PASSWORD", PASSWORD,
+                    "PORTCULLIS_PUBLIC_URL", "http://" + net.managementGateway + ":" + HTTP_PORT,
+                    "PORTCULLIS_IKE_ENABLED", "true",
+                    "PORTCULLIS_IKE_ID", "fqdn:gw.test",
+                    "PORTCULLIS_IKE_SUBNETS", "198.51.100.0/24",
+                    "PORTCULLIS_IKE_TUN_NAME", TUN,
+                    "PORTCULLIS_IKE_EXPIRE_INTERVAL", "PT1S",
+                    "PORTCULLIS_IKE_ALGORITHMS_CHILD_LIFETIME", "PT" + CHILD_LIFETIME_SECONDS + "S",
+                    "PORTCULLIS_IKE_DPD_DELAY", "PT" + DPD_DELAY_SECONDS + "S",
+                    "PORTCULLIS_IKE_DPD_TIMEOUT", "PT" + DPD_TIMEOUT_SECONDS + "S"),
+                    List.of("ip", "netns", "exec", net.gateway), net.managementGateway, HTTP_PORT);
+            token = server.login("admin", PASSWORD);
+            Path dir = tmp.resolve("charon");
+            for (String sub : List.of("x509ca", "x509", "private")) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            pem(dir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
+            pem(dir.resolve("x509ca").resolve("root.pem"), server.getBytes("/pki/root-ca.crt"));
+            PeerCredentials.enrolled(server, token, dir, "branch1", "fqdn", "branch1.test", "/CN=branch1.test",
+                    "DNS:branch1.test", "203.0.113.0/24");
+            charon = Charon.start(dir, net.peer);
+            started = true;
+        } finally {
+            if (!started) {
+                stopAll();
+            }
+        }
+    }
+
+    @AfterAll
+    void stopAll() throws Exception {
+        TestHosts.closeAll(charon, server, net);
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void gatewayRekeysAtItsOwnSoftLifetimeDuringATcpFlowAndDeletesTheReplacedPair() throws Exception {
+        // strongSwan would rekey only after an hour; the gateway's 20 s lifetime makes it rekey at 16-18 s.
+        establish("rekey", "        rekey_time = 1h\n        life_time = 2h\n");
+        try {
+            String firstSpi = inboundSpis().get(0);
+            JsonNode flow = iperf(32);
+            assertThat(flow.has("error")).as(flow.toString()).isFalse();
+            for (JsonNode interval : flow.get("intervals")) {
+                assertThat(interval.at("/sum/bytes").asLong()).as("no second of the flow without data: %s", flow.get("intervals"))
+                        .isPositive();
+            }
+            String gatewayLog = server.logText();
+            assertThat(gatewayLog).as("the gateway started the rekey")
+                    .containsPattern("ike: rekeying IPsec SA sa=\\[[^]]*] in=" + firstSpi + ": Quick Mode started by the gateway");
+            String peerLog = charon.log();
+            assertThat(peerLog).as("strongSwan answered a Quick Mode as responder and took it for a rekey")
+                    .containsPattern("parsed QUICK_MODE request \\d+ \\[ HASH SA No KE ID ID \\]")
+                    .contains("detected rekeying of CHILD_SA rekey{");
+            assertThat(gatewayLog).as("the replaced pair was deleted at its hard lifetime")
+                    .containsPattern("ESP SA pair in=" + firstSpi + " out=[0-9a-f]{8} removed \\(EXPIRED\\)");
+            assertThat(peerLog).contains("received DELETE for ESP CHILD_SA");
+            List<String> now = inboundSpis();
+            assertThat(now).as("the replaced pair is gone, a newer one carries on").doesNotContain(firstSpi).isNotEmpty();
+            List<String> outbound = new ArrayList<>();
+            ikeSas().get(0).get("ipsecSas").forEach(child -> outbound.add(child.get("outboundSpi").asText()));
+            String peerSas = charon.listSas();
+            assertThat(peerSas).containsPattern("rekey: #\\d+, reqid \\d+, INSTALLED");
+            assertThat(outbound).as("strongSwan receives on a pair the gateway's rekey made: %s", peerSas)
+                    .anySatisfy(spi -> assertThat(peerSas).contains("in  " + spi));
+        } finally {
+            charon.terminateIke("rekey");
+        }
+        awaitNoSas();
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void silentPeerIsDeclaredDeadThroughUnansweredRuTheresAndItsTunnelRemoved() throws Exception {
+        establish("dpd", "");
+        // Idle for longer than dpd-delay: the gateway asks, strongSwan answers, the tunnel stays.
+        long probed = System.nanoTime() + TimeUnit.SECONDS.toNanos(DPD_DELAY_SECONDS + 15);
+        while (!charon.log().contains("N(DPD)")) {
+            if (System.nanoTime() > probed) {
+                fail("no R-U-THERE reached strongSwan:\n" + tail(charon.log()) + "\n--- gateway ---\n" + tail(server.logText()));
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(DPD_TIMEOUT_SECONDS + 1));
+        assertThat(ikeSas()).as("an answered R-U-THERE keeps the tunnel").isNotEmpty();
+        assertThat(charon.log()).contains("N(DPD_ACK)");
+
+        // The peer goes silent: everything between it and the gateway is dropped in its namespace.
+        Commands.Result drop = Commands.run(30, Commands.in(net.peer, "nft", "-f", dropRules().toString()));
+        assertThat(drop.ok()).as(drop.output()).isTrue();
+        long start = System.nanoTime();
+        try {
+            while (!ikeSas().isEmpty()) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (seconds > DPD_DELAY_SECONDS + DPD_TIMEOUT_SECONDS + 2) {
+                    fail("the gateway still lists the silent peer's tunnel after " + seconds + " s\n" + tail(server.logText()));
+                }
+                Thread.sleep(200);
+            }
+            assertThat(server.logText()).contains("cause=DEAD_PEER");
+            assertThat(Commands.ok("ip", "-n", net.gateway, "route", "show", "dev", TUN)).doesNotContain("203.0.113.0/24");
+        } finally {
+            Commands.run(30, Commands.in(net.peer, "nft", "delete", "table", "inet", "pcdrop"));
+            charon.terminateIke("dpd");
+        }
+    }
+
+    // ---- helpers ----
+
+    private Path dropRules() throws Exception {
+        Path rules = tmp.resolve("drop.nft");
+        Files.writeString(rules, String.join("\n",
+                "table inet pcdrop {",
+                "  chain in {",
+                "    type filter hook input priority 0; policy accept;",
+                "    ip saddr " + TwoNamespaces.GATEWAY_ADDRESS + " drop",
+                "  }",
+                "  chain out {",
+                "    type filter hook output priority 0; policy accept;",
+                "    ip daddr " + TwoNamespaces.GATEWAY_ADDRESS + " drop",
+                "  }",
+                "}", ""));
+        return rules;
+    }
+
+    private void establish(String name, String childExtra) throws Exception {
+        charon.load(String.join("\n",
+                "connections {",
+                "  " + name + " {",
+                "    version = 1",
+                "    aggressive = no",
+                "    remote_addrs = " + TwoNamespaces.GATEWAY_ADDRESS,
+                "    proposals = aes128-sha256-modp2048",
+                "    encap = yes",
+                "    local {",
+                "      auth = pubkey",
+                "      certs = branch1.crt",
+                "      id = branch1.test",
+                "    }",
+                "    remote {",
+                "      auth = pubkey",
+                "      id = gw.test",
+                "    }",
+                "    children {",
+                "      " + name + " {",
+                "        local_ts = 203.0.113.0/24",
+                "        remote_ts = 198.51.100.0/24",
+                "        esp_proposals = aes128-sha256-modp2048",
+                childExtra + "      }",
+                "    }",
+                "  }",
+                "}", ""));
+        Commands.Result result = charon.initiate(name, 30);
+        if (!result.output().contains("initiate completed successfully")) {
+            fail("strongSwan could not establish " + name + ":\n" + result.output() + "\n--- gateway log ---\n"
+                    + tail(server.logText()));
+        }
+    }
+
+    private JsonNode ikeSas() throws Exception {
+        return server.json("GET", "/api/v1/ike/sas", token, null, 200);
+    }
+
+    private List<String> inboundSpis() throws Exception {
+        List<String> spis = new ArrayList<>();
+        for (JsonNode sa : ikeSas()) {
+            sa.get("ipsecSas").forEach(child -> spis.add(child.get("inboundSpi").asText()));
+        }
+        return spis;
+    }
+
+    private void awaitNoSas() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!ikeSas().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                fail("the gateway still lists " + ikeSas());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** iperf3 TCP from the peer to the gateway for {@code seconds}; the client's JSON. */
+    private JsonNode iperf(int seconds) throws Exception {
+        Process serverSide = new ProcessBuilder(Commands.in(net.gateway, "iperf3", "-s", "-1", "-B", GATEWAY_INNER))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("iperf3-server.txt").toFile()).start();
+        try {
+            Thread.sleep(500);
+            Commands.Result result = Commands.run(seconds + 60L, Commands.in(net.peer, "iperf3", "-c", GATEWAY_INNER, "-B",
+                    PEER_INNER, "-t", Integer.toString(seconds), "-J"));
+            assertThat(result.ok()).as("iperf3:\n%s\n--- gateway log ---\n%s", result.output(), tail(server.logText())).isTrue();
+            return PackagedServer.JSON.readTree(result.output());
+        } finally {
+            serverSide.destroy();
+            serverSide.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String tail(String log) {
+        String[] lines = log.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
+    }
+
+    private static void pem(Path file, byte[] der) throws Exception {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
+    }
+}
