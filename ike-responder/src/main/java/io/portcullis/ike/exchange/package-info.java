@@ -10,7 +10,11 @@
  * peer's RFC 3779 subnets and the protected subnets, KEYMAT →
  * {@link io.portcullis.ike.exchange.ChildSaEstablished}), or the Informational handler (DPD,
  * DELETE, INITIAL-CONTACT). {@link io.portcullis.ike.exchange.IkeResponder#deletePeer} tears a
- * peer down (revocation). Sub-packages: {@code policy} (what is acceptable), {@code auth}
+ * peer down (revocation). What the gateway initiates itself is driven by its timers:
+ * {@link io.portcullis.ike.exchange.IkeResponder#rekeyDue} starts a
+ * {@link io.portcullis.ike.exchange.QuickModeRekeyInitiator} for a pair past its soft lifetime, and
+ * {@link io.portcullis.ike.exchange.IkeResponder#detectDeadPeers} sends R-U-THERE and tears down peers
+ * that stop answering. Sub-packages: {@code policy} (what is acceptable), {@code auth}
  * (who the peer is).
  */
 package io.portcullis.ike.exchange;

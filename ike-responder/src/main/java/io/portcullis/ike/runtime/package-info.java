@@ -12,6 +12,7 @@
  * a bounded authentication pool and their message 6 is sent when they end; replies sent
  * from the socket the peer talks to, ESP-in-UDP handed to an {@link io.portcullis.ike.runtime.EspHook}
  * (for now {@link io.portcullis.ike.runtime.CountingEspHook}: counted, dropped), events logged by
- * {@code IkeEventLog}, and an expiry sweep on a timer.
+ * {@code IkeEventLog}, an expiry sweep on a timer, and a one-second timer for what the gateway
+ * starts itself (rekeys at soft lifetimes, their retransmissions, dead peer detection).
  */
 package io.portcullis.ike.runtime;
