@@ -32,8 +32,9 @@ import org.jboss.logging.Logger;
 /**
  * The running IKE responder inside the server: started by the server once the gateway's own
  * credentials and the peer authenticator exist (they need the CA), bound to UDP 500 and 4500,
- * sweeping expired state on a timer and running what the gateway starts itself (rekeys, DPD) on another. Without the privilege to bind it logs one line with the
- * remedy and stays stopped; everything else in the process keeps running.
+ * sweeping expired state on a timer and running what the gateway starts itself (rekeys, DPD) on
+ * another. Without the privilege to bind it logs one line with the remedy and stays stopped;
+ * everything else in the process keeps running.
  */
 @ApplicationScoped
 public class IkeGateway {
@@ -113,7 +114,8 @@ public class IkeGateway {
         long every = Math.max(100, settings.expireInterval().toMillis());
         sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane), every, every, TimeUnit.MILLISECONDS);
         long tick = Math.min(every, TIMER_TICK.toMillis());
-        sweeper.scheduleWithFixedDelay(() -> timers(responder, transport, dataPlane, dpd), tick, tick, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(() -> timers(responder, transport, dataPlane, dpd), tick, tick,
+                TimeUnit.MILLISECONDS);
         hook.delegateTo(esp); // no SA exists yet: nothing was installed in the counting hook meanwhile
         running = new Running(responder, transport, sweeper, esp, dataPlane);
         LOG.infof("IKE responder listening on UDP %s:%d and %s:%d (NAT-T) as %s", bind.getHostAddress(),
