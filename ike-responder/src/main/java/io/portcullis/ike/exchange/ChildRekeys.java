@@ -75,10 +75,6 @@ final class ChildRekeys {
         byInboundSpi.remove(child.inboundSpi());
     }
 
-    Optional<Settled> settled(ChildSa child) {
-        return Optional.ofNullable(byInboundSpi.get(child.inboundSpi()));
-    }
-
     /** Retransmissions and give-ups that are due, each with the exchange it concerns. */
     List<Map.Entry<QuickModeRekeyInitiator, ExchangeResult>> timers(Instant now) {
         List<Map.Entry<QuickModeRekeyInitiator, ExchangeResult>> due = new ArrayList<>();
