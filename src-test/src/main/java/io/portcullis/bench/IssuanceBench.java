@@ -12,7 +12,11 @@ import java.util.Map;
  * concurrency C, then — in the same run, on the same machine — measures how fast the very same
  * issuing CA key signs certificates with nothing else around it, and prints both and their ratio.
  *
- * <pre>bin/bench [--requests N] [--concurrency C] [--ca-key ec-p256|rsa-3072|...] [--warmup W] [--sign-seconds S]</pre>
+ * <pre>bin/bench [--requests N] [--concurrency C] [--ca-key ec-p256|rsa-3072|...] [--warmup W] [--sign-seconds S] [--client wrk|java]</pre>
+ *
+ * <p>The load comes from {@code wrk} by default (a C client, so the server gets most of the two
+ * cores; {@code --client java} uses Java's HttpClient). The CPU each side spent per certificate is
+ * printed, so the client's share of the machine is visible either way.
  */
 public final class IssuanceBench {
 
@@ -30,17 +34,37 @@ public final class IssuanceBench {
         for (String csr : CsrFactory.ecP256(options.requests + options.warmup)) {
             bodies.add(JSON.writeValueAsString(Map.of("csr", csr, "profile", "ike-gateway")));
         }
-        LoadClient.Result load;
+        boolean wrk = options.client.equals("wrk");
+        if (wrk && !WrkLoadClient.available()) {
+            throw new IllegalStateException("--client wrk needs wrk on the PATH (Debian package wrk), or use --client java");
+        }
+        LoadSummary load;
+        CpuClock.PerOperation cpuPerCertificate;
         try (RunningServer server = RunningServer.start(options.serverJar, data, options.caKey, ADMIN_PASSWORD, KEYSTORE_PASSWORD)) {
             String token = server.login("admin", ADMIN_PASSWORD);
-            LoadClient client = new LoadClient(server.baseUrl, "/api/v1/certificates", token);
-            client.run(bodies.subList(0, options.warmup), options.concurrency);
-            load = client.run(bodies.subList(options.warmup, bodies.size()), options.concurrency);
+            List<String> warmup = bodies.subList(0, options.warmup);
+            List<String> measured = bodies.subList(options.warmup, bodies.size());
+            if (wrk) {
+                WrkLoadClient client = new WrkLoadClient(server.baseUrl, "/api/v1/certificates", token);
+                Path scratch = Files.createTempDirectory("portcullis-bench-wrk");
+                client.run(warmup, options.concurrency, scratch);
+                CpuClock cpu = CpuClock.start(server.pid());
+                load = client.run(measured, options.concurrency, scratch);
+                cpuPerCertificate = cpu.perOperation(load.ok());
+            } else {
+                LoadClient client = new LoadClient(server.baseUrl, "/api/v1/certificates", token);
+                client.run(warmup, options.concurrency);
+                CpuClock cpu = CpuClock.start(server.pid());
+                load = LoadSummary.of(client.run(measured, options.concurrency));
+                cpuPerCertificate = cpu.perOperation(load.ok());
+            }
         }
         SignResult raw = RawSigning.measure(data, options.signSeconds, KEYSTORE_PASSWORD);
 
-        System.out.printf("REST issuance:   %8.1f certificates/s   p50 %6.2f ms   p99 %6.2f ms   (%d ok, %d failed)%n",
-                load.perSecond(), load.percentile(50), load.percentile(99), load.ok(), load.failed());
+        System.out.printf("REST issuance:   %8.1f certificates/s   p50 %6.2f ms   p99 %6.2f ms   (%d ok, %d failed; load client %s)%n",
+                load.perSecond(), load.p50Millis(), load.p99Millis(), load.ok(), load.failed(), options.client);
+        System.out.printf("CPU per certificate: server %.2f ms, load client %.2f ms (%d cores, both on this machine)%n",
+                cpuPerCertificate.serverMillis(), cpuPerCertificate.clientMillis(), Runtime.getRuntime().availableProcessors());
         System.out.printf("Raw CA signing:  %8.1f signatures/s   (%d threads, same key, same TBS size)%n",
                 raw.perSecond(), raw.threads);
         System.out.printf("Ratio:           %8.1f %% of the raw signing rate%n", 100.0 * load.perSecond() / raw.perSecond());
@@ -49,7 +73,7 @@ public final class IssuanceBench {
         }
     }
 
-    record Options(int requests, int warmup, int concurrency, String caKey, int signSeconds, Path serverJar) {
+    record Options(int requests, int warmup, int concurrency, String caKey, int signSeconds, Path serverJar, String client) {
         static Options parse(String[] args) {
             Map<String, String> given = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -65,7 +89,15 @@ public final class IssuanceBench {
                     Integer.parseInt(given.getOrDefault("concurrency", "16")),
                     given.getOrDefault("ca-key", "ec-p256"),
                     Integer.parseInt(given.getOrDefault("sign-seconds", "5")),
-                    Path.of(given.getOrDefault("server-jar", "server/target/quarkus-app/quarkus-run.jar")));
+                    Path.of(given.getOrDefault("server-jar", "server/target/quarkus-app/quarkus-run.jar")),
+                    client(given.getOrDefault("client", "wrk")));
+        }
+
+        private static String client(String name) {
+            if (!name.equals("wrk") && !name.equals("java")) {
+                throw new IllegalArgumentException("--client is wrk (default) or java, not " + name);
+            }
+            return name;
         }
     }
 

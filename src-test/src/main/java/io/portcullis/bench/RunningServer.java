@@ -72,6 +72,10 @@ final class RunningServer implements AutoCloseable {
         throw new IllegalStateException("server did not become ready");
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String login(String user, String password) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))

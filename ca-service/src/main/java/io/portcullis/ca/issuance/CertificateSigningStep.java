@@ -3,10 +3,12 @@ package io.portcullis.ca.issuance;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.keys.BcProvider;
 import io.portcullis.ca.signing.CaSigner;
+import io.portcullis.ca.signing.EcdsaContentVerifierProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERBitString;
@@ -33,7 +35,8 @@ public final class CertificateSigningStep {
     /**
      * The issuer's verifier, built once per CA certificate rather than once per signature, from a
      * public key decoded once: Bouncy Castle keeps its precomputed multiples on the key's point,
-     * which makes each later verification about twice as fast.
+     * which makes each later verification about twice as fast. EC keys of our curves verify on
+     * the shared curve parameters ({@link EcdsaContentVerifierProvider}), RSA keys through JCA.
      */
     private record CachedVerifier(X509CertificateHolder issuer, ContentVerifierProvider provider) {
     }
@@ -79,8 +82,10 @@ public final class CertificateSigningStep {
     private ContentVerifierProvider verifierFor(X509CertificateHolder issuer) throws OperatorCreationException, CertificateException {
         CachedVerifier cached = cachedVerifier;
         if (cached == null || !cached.issuer().equals(issuer)) {
-            PublicKey issuerKey = bcPublicKey(issuer);
-            cached = new CachedVerifier(issuer, new JcaContentVerifierProviderBuilder().setProvider(BcProvider.INSTANCE).build(issuerKey));
+            Optional<EcdsaContentVerifierProvider> ec = EcdsaContentVerifierProvider.of(issuer);
+            ContentVerifierProvider provider = ec.isPresent() ? ec.get()
+                    : new JcaContentVerifierProviderBuilder().setProvider(BcProvider.INSTANCE).build(bcPublicKey(issuer));
+            cached = new CachedVerifier(issuer, provider);
             cachedVerifier = cached;
         }
         return cached.provider();

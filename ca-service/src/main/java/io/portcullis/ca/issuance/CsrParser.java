@@ -2,9 +2,11 @@ package io.portcullis.ca.issuance;
 
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.keys.BcProvider;
+import io.portcullis.ca.signing.EcdsaContentVerifierProvider;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -108,7 +110,10 @@ public final class CsrParser {
     private static void checkProofOfPossession(PKCS10CertificationRequest request) {
         ContentVerifierProvider verifier;
         try {
-            verifier = new JcaContentVerifierProviderBuilder().setProvider(BcProvider.INSTANCE).build(request.getSubjectPublicKeyInfo());
+            // P-256/P-384 keys verify on shared curve parameters (NamedEcCurve says why); RSA through JCA.
+            Optional<EcdsaContentVerifierProvider> ec = EcdsaContentVerifierProvider.of(request.getSubjectPublicKeyInfo());
+            verifier = ec.isPresent() ? ec.get()
+                    : new JcaContentVerifierProviderBuilder().setProvider(BcProvider.INSTANCE).build(request.getSubjectPublicKeyInfo());
         } catch (OperatorCreationException | RuntimeException e) {
             throw malformed("the CSR's public key cannot be decoded: " + e.getMessage(), e);
         }

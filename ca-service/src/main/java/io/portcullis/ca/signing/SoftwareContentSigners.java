@@ -6,6 +6,8 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.security.interfaces.ECPrivateKey;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
@@ -31,7 +33,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * </pre>
  * JDK 17's SunEC does not yet have the optimised P-256 point arithmetic of later JDKs, so Bouncy
  * Castle is 4-6x faster for ECDSA and is used for EC keys; both implement ECDSA with constant-time
- * table lookups. For RSA the JDK's SunRsaSign is as fast or faster (and blinded), so it is used.
+ * table lookups. P-256 and P-384 keys sign through {@link EcdsaContentSigner}, Bouncy Castle's
+ * signer on shared curve parameters (see {@link NamedEcCurve} for why its JCA layer is slower). For RSA the JDK's SunRsaSign is as fast or faster (and blinded), so it is used.
  * The BC provider is {@link BcProvider#INSTANCE}, never registered JVM-wide, so this choice cannot
  * change what other code gets from {@code Security.getProviders()}.
  */
@@ -70,6 +73,13 @@ public final class SoftwareContentSigners {
     }
 
     public static ContentSigner create(PrivateKey key, String signatureAlgorithm, SecureRandom random) {
+        AlgorithmIdentifier algorithm = algorithmIdentifier(signatureAlgorithm);
+        if (key instanceof ECPrivateKey ec && EcdsaDigests.forAlgorithm(algorithm.getAlgorithm()).isPresent()) {
+            Optional<NamedEcCurve> curve = NamedEcCurve.of(ec.getParams());
+            if (curve.isPresent()) {
+                return new EcdsaContentSigner(ec.getS(), curve.get(), algorithm, random);
+            }
+        }
         try {
             return new JcaContentSignerBuilder(signatureAlgorithm)
                     .setProvider(providerFor(key))
