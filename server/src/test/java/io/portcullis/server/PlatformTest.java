@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,6 +25,15 @@ class PlatformTest {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/certificates"))
                 .body(containsString("/api/v1/auth/login"));
+    }
+
+    @Test
+    void httpRunsOneEventLoopPerTwoCoresUnlessConfigured() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(ConfigProvider.getConfig().getValue(HttpIoThreadsDefault.PROPERTY, Integer.class)).isEqualTo(Math.max(1, cores / 2));
+        assertThat(HttpIoThreadsDefault.forCores(1)).isEqualTo(1);
+        assertThat(HttpIoThreadsDefault.forCores(2)).isEqualTo(1);
+        assertThat(HttpIoThreadsDefault.forCores(16)).isEqualTo(8);
     }
 
     @Test
