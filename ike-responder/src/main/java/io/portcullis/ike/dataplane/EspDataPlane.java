@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  *   <li>Inbound, on the UDP 4500 reader thread: SPI lookup → anti-replay → ICV/decrypt → inner packet
  *       inside the SA's selectors (else dropped and counted) → device write.</li>
  *   <li>Outbound, on this plane's own thread: device read → the newest outbound SA whose selectors
- *       cover the packet → encrypt → UDP to the peer.</li>
+ *       cover the packet → encrypt → UDP to the peer, yielding the CPU after each {@link SendBurst}.</li>
  * </ul>
  * Each direction reuses its own buffers, so the packet path allocates only the small result record the
  * ESP core returns. SA pairs are installed and removed from IKE events; lifetime thresholds go back to
@@ -72,6 +72,7 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final int replayWindow;
+    private final SendBurst burst;
     private final Map<Integer, Pair> byInboundSpi = new ConcurrentHashMap<>();
     /** Identity-keyed (SecurityAssociation keeps Object's equals): both SAs of a pair map to it. */
     private final Map<SecurityAssociation, Pair> bySa = new ConcurrentHashMap<>();
@@ -83,6 +84,12 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     private Thread outboundThread;
 
     public EspDataPlane(PacketDevice device, RouteInstaller routes, Clock clock, SecureRandom random, int replayWindow) {
+        this(device, routes, clock, random, replayWindow, SendBurst.yieldingThread());
+    }
+
+    EspDataPlane(PacketDevice device, RouteInstaller routes, Clock clock, SecureRandom random, int replayWindow,
+            SendBurst burst) {
+        this.burst = Objects.requireNonNull(burst, "burst");
         this.device = Objects.requireNonNull(device, "device");
         this.routes = Objects.requireNonNull(routes, "routes");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -174,6 +181,7 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
                 sender.send(esp, done.offset(), done.length(), pair.peer());
                 counters.outboundPackets.increment();
                 counters.outboundBytes.add(n);
+                burst.sent();
             }
         } else {
             counters.countDrop(((EspResult.Dropped) result).reason());
