@@ -50,6 +50,11 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
                     new java.util.concurrent.atomic.AtomicLong());
         }
 
+        /** The same pair (keys, counters, reports) under another IKE SA, its ESP going to {@code to}. */
+        Pair under(IkeSaId newer, InetSocketAddress to) {
+            return new Pair(inbound, outbound, to, newer, reported, seen);
+        }
+
         /** True for the first report of {@code level} (1 soft, 2 hard) on this pair. */
         boolean firstReport(int level) {
             while (true) {
@@ -270,6 +275,17 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
         LOG.infof("ESP SA pair in=%08x out=%08x removed (%s): %d packets in, %d out", pair.inbound().spi(),
                 pair.outbound().spi(), deleted.cause(), pair.inbound().lifetime().packets(),
                 pair.outbound().lifetime().packets());
+    }
+
+    @Override
+    public void adopted(IkeEvent.ChildSaAdopted adopted) {
+        Pair moved = byInboundSpi.computeIfPresent(adopted.inboundSpi(),
+                (spi, pair) -> pair.under(adopted.ikeSa(), adopted.peerAddress()));
+        if (moved != null) {
+            // The outbound thread looks pairs up by SA: both entries now name the new IKE SA and address.
+            bySa.put(moved.inbound(), moved);
+            bySa.put(moved.outbound(), moved);
+        }
     }
 
     @Override

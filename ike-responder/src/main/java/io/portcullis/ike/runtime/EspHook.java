@@ -20,6 +20,9 @@ public interface EspHook {
 
     void removed(IkeEvent.ChildSaDeleted sa);
 
+    /** The pair now belongs to a newer IKE SA of its peer (re-authentication); it keeps carrying traffic. */
+    void adopted(IkeEvent.ChildSaAdopted sa);
+
     /** Packets and bytes received on the SA we chose this inbound SPI for. */
     Traffic inbound(int inboundSpi);
 

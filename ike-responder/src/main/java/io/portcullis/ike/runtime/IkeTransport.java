@@ -169,6 +169,8 @@ public final class IkeTransport implements AutoCloseable {
                 esp.installed(established);
             } else if (event instanceof IkeEvent.ChildSaDeleted deleted) {
                 esp.removed(deleted);
+            } else if (event instanceof IkeEvent.ChildSaAdopted adopted) {
+                esp.adopted(adopted);
             }
             events.accept(event);
         }

@@ -127,6 +127,10 @@ class IkeTransportTest {
             }
 
             @Override
+            public void adopted(IkeEvent.ChildSaAdopted sa) {
+            }
+
+            @Override
             public Traffic inbound(int inboundSpi) {
                 return Traffic.NONE;
             }
