@@ -192,6 +192,14 @@ public final class IkeResponder {
     }
 
     /**
+     * The peer's NAT mapping moved (the data plane saw authenticated, newest ESP from {@code to}): what the gateway
+     * sends under this IKE SA (DELETE, R-U-THERE, its rekeys) goes there too.
+     */
+    public void peerMovedTo(IkeSaId id, java.net.InetSocketAddress to) {
+        shards[shardOf(id.initiatorCookie())].peerMovedTo(id, to);
+    }
+
+    /**
      * Dead peer detection (RFC 3706, see {@link DpdPolicy}): sends the R-U-THEREs that are due to idle peers that
      * announced DPD, and declares dead a peer whose R-U-THERE went unanswered for the timeout (or, passively, a
      * peer that probes us and fell silent): its IKE and IPsec SAs are deleted, with DELETE notifies in case it

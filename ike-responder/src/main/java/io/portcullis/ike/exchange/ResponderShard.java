@@ -385,6 +385,11 @@ final class ResponderShard {
         table.established(id).ifPresent(sa -> sa.heard(now));
     }
 
+    /** See {@link IkeResponder#peerMovedTo}; the local end stays (ESP and IKE share the NAT-T port). */
+    synchronized void peerMovedTo(IkeSaId id, InetSocketAddress to) {
+        table.established(id).ifPresent(sa -> sa.peerMoved(to, sa.localAddress()));
+    }
+
     /** See {@link IkeResponder#detectDeadPeers}. */
     synchronized ResponderOutput detectDeadPeers(DpdPolicy policy) {
         Instant now = ctx.clock().instant();
