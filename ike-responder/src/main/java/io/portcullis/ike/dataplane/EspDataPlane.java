@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  *   <li>Inbound, on the UDP 4500 reader thread: SPI lookup → anti-replay → ICV/decrypt → inner packet
  *       inside the SA's selectors (else dropped and counted) → device write.</li>
  *   <li>Outbound, on this plane's own thread: device read → the newest outbound SA whose selectors
- *       cover the packet → encrypt → UDP to the peer.</li>
+ *       cover the packet → encrypt → UDP to the peer, yielding the CPU after each {@link SendBurst}.</li>
  * </ul>
  * Each direction reuses its own buffers, so the packet path allocates only the small result record the
  * ESP core returns. SA pairs are installed and removed from IKE events; lifetime thresholds go back to
@@ -42,28 +42,6 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     /** Largest inner packet read from the device; larger ones are truncated by the kernel and dropped. */
     private static final int MAX_PACKET = 65_535;
 
-    /** One installed SA pair and where its ESP goes; each threshold is reported once per pair, not per SA. */
-    private record Pair(SecurityAssociation inbound, SecurityAssociation outbound, InetSocketAddress peer,
-            IkeSaId ikeSa, java.util.concurrent.atomic.AtomicInteger reported, java.util.concurrent.atomic.AtomicLong seen) {
-        Pair(SecurityAssociation inbound, SecurityAssociation outbound, InetSocketAddress peer, IkeSaId ikeSa) {
-            this(inbound, outbound, peer, ikeSa, new java.util.concurrent.atomic.AtomicInteger(),
-                    new java.util.concurrent.atomic.AtomicLong());
-        }
-
-        /** True for the first report of {@code level} (1 soft, 2 hard) on this pair. */
-        boolean firstReport(int level) {
-            while (true) {
-                int before = reported.get();
-                if (before >= level) {
-                    return false;
-                }
-                if (reported.compareAndSet(before, level)) {
-                    return true;
-                }
-            }
-        }
-    }
-
     private final SaDatabase database = new SaDatabase();
     private final EspEncoder encoder = new EspEncoder(database);
     private final EspDecoder decoder = new EspDecoder(database);
@@ -72,9 +50,12 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final int replayWindow;
-    private final Map<Integer, Pair> byInboundSpi = new ConcurrentHashMap<>();
+    private final SendBurst burst;
+    private final Map<Integer, SaPair> byInboundSpi = new ConcurrentHashMap<>();
     /** Identity-keyed (SecurityAssociation keeps Object's equals): both SAs of a pair map to it. */
-    private final Map<SecurityAssociation, Pair> bySa = new ConcurrentHashMap<>();
+    private final Map<SecurityAssociation, SaPair> bySa = new ConcurrentHashMap<>();
+    /** Peers that moved (NAT mapping), until IKE picks them up; one entry per IKE SA, the latest address. */
+    private final Map<IkeSaId, InetSocketAddress> peerMoves = new ConcurrentHashMap<>();
     private final ThreadLocal<byte[]> inboundBuffer = ThreadLocal.withInitial(() -> new byte[MAX_PACKET]);
     private final Counters counters = new Counters();
     private volatile EspSender sender;
@@ -83,6 +64,12 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     private Thread outboundThread;
 
     public EspDataPlane(PacketDevice device, RouteInstaller routes, Clock clock, SecureRandom random, int replayWindow) {
+        this(device, routes, clock, random, replayWindow, SendBurst.yieldingThread());
+    }
+
+    EspDataPlane(PacketDevice device, RouteInstaller routes, Clock clock, SecureRandom random, int replayWindow,
+            SendBurst burst) {
+        this.burst = Objects.requireNonNull(burst, "burst");
         this.device = Objects.requireNonNull(device, "device");
         this.routes = Objects.requireNonNull(routes, "routes");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -123,6 +110,7 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
         byte[] out = inboundBuffer.get();
         EspResult result = decoder.decode(packet, off, len, out, 0);
         if (result instanceof EspResult.Processed done) {
+            followPeer(done.sa(), packet, off, source);
             // The decoder wrote the inner packet from offset 0 (outOff) of our buffer.
             if (device.write(out, done.length())) {
                 counters.inboundPackets.increment();
@@ -135,6 +123,50 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
             counters.countDrop(dropped.reason());
         }
         onLifetime(result);
+    }
+
+    /**
+     * RFC 3948 §4 (as RFC 7296 §2.23 spells out): a NAT in front of the peer may give it a new public address or
+     * port. ESP that authenticated on one of our SAs and is the newest that SA has seen (it moved the anti-replay
+     * window's right edge, so it is no replayed or delayed copy) shows where the peer sends from now: the ESP of
+     * every pair of its IKE SA at the old address goes there, and IKE learns it through {@link #drainPeerMoves}.
+     * Nothing else moves a pair: a packet whose ICV fails never gets here, a replay is refused by the window, and
+     * an older packet does not carry the highest sequence number.
+     */
+    private void followPeer(SecurityAssociation inbound, byte[] packet, int off, InetSocketAddress source) {
+        SaPair pair = bySa.get(inbound);
+        if (pair == null || pair.peer().equals(source)) {
+            return;
+        }
+        long sequence = ((packet[off + 4] & 0xFFL) << 24) | ((packet[off + 5] & 0xFF) << 16) | ((packet[off + 6] & 0xFF) << 8)
+                | (packet[off + 7] & 0xFF);
+        if (sequence != inbound.highestSequence()) {
+            counters.staleSourceChanges.increment();
+            return;
+        }
+        InetSocketAddress from = pair.peer();
+        IkeSaId ikeSa = pair.ikeSa();
+        for (SaPair other : byInboundSpi.values()) {
+            if (other.ikeSa().equals(ikeSa) && other.peer().equals(from)) {
+                other.moveTo(source);
+            }
+        }
+        peerMoves.put(ikeSa, source);
+        counters.peerMoves.increment();
+        LOG.infof("ESP SA %08x: authenticated ESP (sequence %d, the newest) arrived from %s instead of %s; the peer's"
+                + " NAT mapping moved, its ESP goes there now", inbound.spi(), sequence, source, from);
+    }
+
+    /** The new addresses of peers whose NAT mapping moved since the last call, by IKE SA (for IKE to follow). */
+    public Map<IkeSaId, InetSocketAddress> drainPeerMoves() {
+        Map<IkeSaId, InetSocketAddress> moves = new java.util.HashMap<>();
+        for (IkeSaId id : List.copyOf(peerMoves.keySet())) {
+            InetSocketAddress to = peerMoves.remove(id);
+            if (to != null) {
+                moves.put(id, to);
+            }
+        }
+        return moves;
     }
 
     // ---- outbound: this plane's thread ----
@@ -169,11 +201,12 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     private void sendOne(byte[] inner, int n, byte[] esp) {
         EspResult result = encoder.encode(inner, 0, n, esp, 0);
         if (result instanceof EspResult.Processed done) {
-            Pair pair = bySa.get(done.sa());
+            SaPair pair = bySa.get(done.sa());
             if (pair != null) {
                 sender.send(esp, done.offset(), done.length(), pair.peer());
                 counters.outboundPackets.increment();
                 counters.outboundBytes.add(n);
+                burst.sent();
             }
         } else {
             counters.countDrop(((EspResult.Dropped) result).reason());
@@ -194,7 +227,7 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     }
 
     private void notifyLifetime(SecurityAssociation sa, LifetimeEvent event) {
-        Pair pair = bySa.get(sa);
+        SaPair pair = bySa.get(sa);
         if (pair == null) {
             return;
         }
@@ -234,7 +267,7 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
             LOG.errorf("IPsec SA %08x cannot be installed: %s", established.inboundSpi(), e.getMessage());
             return;
         }
-        Pair pair = new Pair(in, out, established.peerAddress(), established.ikeSa());
+        SaPair pair = new SaPair(in, out, established.peerAddress(), established.ikeSa());
         if (byInboundSpi.putIfAbsent(in.spi(), pair) != null) {
             LOG.errorf("IPsec SA %08x installed twice; keeping the first", in.spi());
             return;
@@ -250,7 +283,7 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
 
     @Override
     public void removed(IkeEvent.ChildSaDeleted deleted) {
-        Pair pair = byInboundSpi.remove(deleted.inboundSpi());
+        SaPair pair = byInboundSpi.remove(deleted.inboundSpi());
         if (pair == null) {
             return;
         }
@@ -265,8 +298,17 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
     }
 
     @Override
+    public void adopted(IkeEvent.ChildSaAdopted adopted) {
+        SaPair pair = byInboundSpi.get(adopted.inboundSpi());
+        if (pair != null) {
+            pair.belongTo(adopted.ikeSa());
+            pair.moveTo(adopted.peerAddress());
+        }
+    }
+
+    @Override
     public Traffic inbound(int inboundSpi) {
-        Pair pair = byInboundSpi.get(inboundSpi);
+        SaPair pair = byInboundSpi.get(inboundSpi);
         return pair == null ? Traffic.NONE
                 : new Traffic(pair.inbound().lifetime().packets(), pair.inbound().lifetime().bytes());
     }
@@ -277,9 +319,8 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
      */
     public java.util.Set<IkeSaId> drainInboundActivity() {
         java.util.Set<IkeSaId> active = new java.util.HashSet<>();
-        for (Pair pair : byInboundSpi.values()) {
-            long packets = pair.inbound().lifetime().packets();
-            if (pair.seen().getAndSet(packets) != packets) {
+        for (SaPair pair : byInboundSpi.values()) {
+            if (pair.activeSinceLastAsked()) {
                 active.add(pair.ikeSa());
             }
         }
@@ -316,6 +357,8 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
         private final LongAdder outboundBytes = new LongAdder();
         private final LongAdder deviceWriteFailures = new LongAdder();
         private final LongAdder outboundErrors = new LongAdder();
+        private final LongAdder peerMoves = new LongAdder();
+        private final LongAdder staleSourceChanges = new LongAdder();
         private final LongAdder[] drops = new LongAdder[DropReason.values().length];
 
         Counters() {
@@ -342,6 +385,16 @@ public final class EspDataPlane implements EspHook, AutoCloseable {
 
         public long outboundBytes() {
             return outboundBytes.sum();
+        }
+
+        /** Authenticated, newest ESP from a new address: the pairs of its IKE SA moved there. */
+        public long peerMoves() {
+            return peerMoves.sum();
+        }
+
+        /** Authenticated ESP from another address that was not the newest: nothing moved. */
+        public long staleSourceChanges() {
+            return staleSourceChanges.sum();
         }
 
         public long deviceWriteFailures() {

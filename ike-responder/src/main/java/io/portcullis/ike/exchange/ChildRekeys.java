@@ -75,6 +75,27 @@ final class ChildRekeys {
         byInboundSpi.remove(child.inboundSpi());
     }
 
+    /**
+     * The pair moves to another IKE SA (the peer re-authenticated): its bookkeeping leaves with it. A rekey we
+     * started for it under this SA is abandoned (its messages belong to this SA's keys), so the new SA may start
+     * its own; a pair already replaced, or given up on, stays so.
+     */
+    Optional<Settled> handOver(ChildSa child) {
+        for (QuickModeRekeyInitiator exchange : List.copyOf(byMessageId.values())) {
+            if (exchange.replaced().inboundSpi() == child.inboundSpi()) {
+                exchange.abandon();
+                byMessageId.remove(exchange.messageId());
+            }
+        }
+        Settled settled = byInboundSpi.remove(child.inboundSpi());
+        return settled == Settled.IN_PROGRESS ? Optional.empty() : Optional.ofNullable(settled);
+    }
+
+    /** A pair handed over from another IKE SA of the peer arrives with what was settled about it there. */
+    void takeOver(ChildSa child, Optional<Settled> settled) {
+        settled.ifPresent(s -> byInboundSpi.put(child.inboundSpi(), s));
+    }
+
     /** Retransmissions and give-ups that are due, each with the exchange it concerns. */
     List<Map.Entry<QuickModeRekeyInitiator, ExchangeResult>> timers(Instant now) {
         List<Map.Entry<QuickModeRekeyInitiator, ExchangeResult>> due = new ArrayList<>();

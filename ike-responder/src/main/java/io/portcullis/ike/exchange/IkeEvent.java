@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /** Something the gateway (SA installer, audit log, admin view) must learn about. */
 public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstablished, IkeEvent.ChildSaDeleted,
-        IkeEvent.IkeSaDeleted, IkeEvent.InitialContact, IkeEvent.ExchangeFailed, IkeEvent.RekeyStarted,
-        IkeEvent.RekeyFailed {
+        IkeEvent.IkeSaDeleted, IkeEvent.InitialContact, IkeEvent.ChildSaAdopted, IkeEvent.ExchangeFailed,
+        IkeEvent.RekeyStarted, IkeEvent.RekeyFailed {
 
     IkeSaId ikeSa();
 
@@ -33,6 +33,15 @@ public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstab
      * other SA of this identity (the facade does so and reports the deletions).
      */
     record InitialContact(IkeSaId ikeSa, IdentificationPayload identity) implements IkeEvent {
+    }
+
+    /**
+     * The peer re-authenticated (a new Main Mode of the same identity without INITIAL-CONTACT): this IPsec SA
+     * pair moved from its older ISAKMP SA {@code from} to {@code ikeSa}, and ESP for it goes to {@code peerAddress}.
+     * Nothing changes on the wire; the pair's keys, counters and lifetimes stay as they are.
+     */
+    record ChildSaAdopted(IkeSaId ikeSa, IkeSaId from, int inboundSpi, int outboundSpi, InetSocketAddress peerAddress)
+            implements IkeEvent {
     }
 
     /** An exchange failed and was answered (or not) with this notify; for the audit log. */

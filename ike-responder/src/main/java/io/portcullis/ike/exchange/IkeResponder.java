@@ -88,7 +88,7 @@ public final class IkeResponder {
 
     public ResponderOutput process(Datagram in) {
         int index = shardOf(in.data());
-        return withInitialContacts(index, shards[index].process(in));
+        return acrossShards(index, shards[index].process(in));
     }
 
     /** Runs the peer check of a deferred message 5 (blocking: PKIX, OCSP, CRL); call it off the receive path. */
@@ -99,7 +99,7 @@ public final class IkeResponder {
     /** Message 6 or the notify for a deferred message 5; nothing when the Main Mode timed out meanwhile. */
     public ResponderOutput resume(PendingAuthentication pending, AuthDecision decision) {
         int index = shardOf(pending);
-        return withInitialContacts(index, shards[index].resume(pending, decision));
+        return acrossShards(index, shards[index].resume(pending, decision));
     }
 
     /** Drops a deferred Main Mode whose peer check could not be scheduled (overload). */
@@ -107,21 +107,48 @@ public final class IkeResponder {
         return shards[shardOf(pending)].abandon(pending);
     }
 
-    private ResponderOutput withInitialContacts(int origin, ResponderOutput output) {
+    /**
+     * What a shard's output means for the others: an INITIAL-CONTACT drops the peer's older SAs in every shard; a
+     * new IKE SA of a known identity without one is a re-authentication (strongSwan's IKEv1 reauth moves its
+     * IPsec SAs to the new ISAKMP SA and then deletes the old one), so the new SA adopts the IPsec SA pairs of the
+     * peer's older IKE SAs, in whichever shard they live, before the old ISAKMP SA's DELETE can take them along.
+     */
+    private ResponderOutput acrossShards(int origin, ResponderOutput output) {
         List<IkeEvent> more = null;
+        java.util.Set<IkeSaId> contacted = new java.util.HashSet<>();
         for (IkeEvent event : output.events()) {
             if (event instanceof IkeEvent.InitialContact contact) {
+                contacted.add(contact.ikeSa());
                 for (int i = 0; i < shards.length; i++) {
                     if (i != origin) {
-                        if (more == null) {
-                            more = new ArrayList<>(output.events());
-                        }
-                        more.addAll(shards[i].initialContact(contact));
+                        more = appended(more, output, shards[i].initialContact(contact));
                     }
                 }
             }
         }
+        for (IkeEvent event : output.events()) {
+            if (event instanceof IkeEvent.IkeSaEstablished established && !contacted.contains(established.ikeSa())) {
+                more = appended(more, output, adoptChildren(origin, established));
+            }
+        }
         return more == null ? output : new ResponderOutput(output.datagrams(), more, output.pending());
+    }
+
+    private List<IkeEvent> adoptChildren(int origin, IkeEvent.IkeSaEstablished established) {
+        List<ResponderShard.Transfer> transfers = new ArrayList<>();
+        for (ResponderShard shard : shards) {
+            transfers.addAll(shard.handOverChildren(established.ikeSa(), established.peer().identity()));
+        }
+        return transfers.isEmpty() ? List.of() : shards[origin].takeOver(established.ikeSa(), transfers);
+    }
+
+    private static List<IkeEvent> appended(List<IkeEvent> more, ResponderOutput output, List<IkeEvent> events) {
+        if (events.isEmpty()) {
+            return more;
+        }
+        List<IkeEvent> all = more == null ? new ArrayList<>(output.events()) : more;
+        all.addAll(events);
+        return all;
     }
 
     /**
@@ -162,6 +189,14 @@ public final class IkeResponder {
         for (IkeSaId id : ids) {
             shards[shardOf(id.initiatorCookie())].heardFrom(id, now);
         }
+    }
+
+    /**
+     * The peer's NAT mapping moved (the data plane saw authenticated, newest ESP from {@code to}): what the gateway
+     * sends under this IKE SA (DELETE, R-U-THERE, its rekeys) goes there too.
+     */
+    public void peerMovedTo(IkeSaId id, java.net.InetSocketAddress to) {
+        shards[shardOf(id.initiatorCookie())].peerMovedTo(id, to);
     }
 
     /**

@@ -159,6 +159,26 @@ public final class IkeSa {
         return all;
     }
 
+    /** A pair leaving for another IKE SA of the same peer, with its rekey state (see {@link ChildRekeys#handOver}). */
+    record HandedOver(ChildSa child, Optional<ChildRekeys.Settled> settled) {
+    }
+
+    /** Gives every pair away to a newer IKE SA of the peer (re-authentication); this SA keeps none. */
+    List<HandedOver> handOverChildren() {
+        List<HandedOver> all = new ArrayList<>();
+        for (ChildSa child : children) {
+            all.add(new HandedOver(child, rekeys.handOver(child)));
+        }
+        children.clear();
+        return all;
+    }
+
+    /** Takes a pair over from an older IKE SA of the same peer. */
+    void takeOver(HandedOver handed) {
+        children.add(handed.child());
+        rekeys.takeOver(handed.child(), handed.settled());
+    }
+
     Map<Integer, QuickModeResponder> quickModes() {
         return quickModes;
     }

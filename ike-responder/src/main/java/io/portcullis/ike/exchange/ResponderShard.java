@@ -4,6 +4,7 @@ import io.portcullis.ike.exchange.auth.AuthDecision;
 import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
 import io.portcullis.ike.isakmp.ExchangeType;
 import io.portcullis.ike.isakmp.FragmentPayload;
+import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.FragmentReassembler;
 import io.portcullis.ike.isakmp.IsakmpDecodeException;
 import io.portcullis.ike.isakmp.IsakmpHeader;
@@ -260,6 +261,47 @@ final class ResponderShard {
         }
     }
 
+    /** A pair on its way from an older IKE SA of a peer to the one its re-authentication established. */
+    record Transfer(IkeSaId from, IkeSa.HandedOver handed) {
+    }
+
+    /**
+     * Re-authentication, first half: every older IKE SA of this identity in this shard gives its IPsec SA pairs
+     * away (they stay installed; RFC 2409 does not tie IPsec SAs to the ISAKMP SA that negotiated them). The
+     * older ISAKMP SAs stay until the peer deletes them or they expire, then go without taking any pair along.
+     */
+    synchronized List<Transfer> handOverChildren(IkeSaId newer, IdentificationPayload identity) {
+        List<Transfer> transfers = new ArrayList<>();
+        for (IkeSa older : table.allEstablished()) {
+            if (!older.id().equals(newer) && older.peer().identity().equals(identity)) {
+                older.handOverChildren().forEach(h -> transfers.add(new Transfer(older.id(), h)));
+            }
+        }
+        return transfers;
+    }
+
+    /**
+     * Re-authentication, second half: the new IKE SA takes the pairs over. Should it be gone meanwhile (a DELETE
+     * or INITIAL-CONTACT processed in between), the pairs go too: no ISAKMP SA is left to announce them with.
+     */
+    synchronized List<IkeEvent> takeOver(IkeSaId newer, List<Transfer> transfers) {
+        List<IkeEvent> events = new ArrayList<>();
+        Optional<IkeSa> sa = table.established(newer);
+        for (Transfer transfer : transfers) {
+            ChildSa child = transfer.handed().child();
+            if (sa.isPresent()) {
+                sa.get().takeOver(transfer.handed());
+                events.add(new IkeEvent.ChildSaAdopted(newer, transfer.from(), child.inboundSpi(), child.outboundSpi(),
+                        sa.get().peerAddress()));
+            } else {
+                ctx.spis().release(child.inboundSpi());
+                events.add(new IkeEvent.ChildSaDeleted(transfer.from(), child.inboundSpi(), child.outboundSpi(),
+                        IkeEvent.Cause.LOCAL_DELETE));
+            }
+        }
+        return events;
+    }
+
     /**
      * Tears down every IKE SA whose peer matches (e.g. the holder of a revoked certificate):
      * DELETE for its IPsec SAs and for the ISAKMP SA, then the state is gone.
@@ -341,6 +383,11 @@ final class ResponderShard {
     /** ESP arrived on an IPsec SA of this IKE SA (the data plane's report): its peer is alive. */
     synchronized void heardFrom(IkeSaId id, Instant now) {
         table.established(id).ifPresent(sa -> sa.heard(now));
+    }
+
+    /** See {@link IkeResponder#peerMovedTo}; the local end stays (ESP and IKE share the NAT-T port). */
+    synchronized void peerMovedTo(IkeSaId id, InetSocketAddress to) {
+        table.established(id).ifPresent(sa -> sa.peerMoved(to, sa.localAddress()));
     }
 
     /** See {@link IkeResponder#detectDeadPeers}. */

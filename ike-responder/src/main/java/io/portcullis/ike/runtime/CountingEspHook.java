@@ -48,6 +48,11 @@ public final class CountingEspHook implements EspHook {
     }
 
     @Override
+    public void adopted(IkeEvent.ChildSaAdopted sa) {
+        // Counted by SPI, which stays the same.
+    }
+
+    @Override
     public Traffic inbound(int inboundSpi) {
         Counters counters = bySpi.get(inboundSpi);
         return counters == null ? Traffic.NONE : new Traffic(counters.packets().sum(), counters.bytes().sum());

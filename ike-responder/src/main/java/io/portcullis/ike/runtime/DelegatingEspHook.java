@@ -35,6 +35,11 @@ final class DelegatingEspHook implements EspHook {
     }
 
     @Override
+    public void adopted(IkeEvent.ChildSaAdopted sa) {
+        target.adopted(sa);
+    }
+
+    @Override
     public Traffic inbound(int inboundSpi) {
         return target.inbound(inboundSpi);
     }

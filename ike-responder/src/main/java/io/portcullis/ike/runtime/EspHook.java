@@ -10,12 +10,18 @@ import java.net.InetSocketAddress;
  */
 public interface EspHook {
 
-    /** An ESP packet (SPI first) at {@code packet[off..off+len)}; the buffer is the hook's to keep. */
+    /**
+     * An ESP packet (SPI first) at {@code packet[off..off+len)}, in the socket reader's buffer: valid only
+     * during the call (the next datagram overwrites it), so a hook that keeps bytes copies them.
+     */
     void received(byte[] packet, int off, int len, InetSocketAddress source);
 
     void installed(ChildSaEstablished sa);
 
     void removed(IkeEvent.ChildSaDeleted sa);
+
+    /** The pair now belongs to a newer IKE SA of its peer (re-authentication); it keeps carrying traffic. */
+    void adopted(IkeEvent.ChildSaAdopted sa);
 
     /** Packets and bytes received on the SA we chose this inbound SPI for. */
     Traffic inbound(int inboundSpi);

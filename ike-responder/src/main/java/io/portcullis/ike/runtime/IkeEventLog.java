@@ -30,6 +30,9 @@ final class IkeEventLog implements Consumer<IkeEvent> {
             LOG.infof("ike: IKE SA deleted sa=[%s] cause=%s", e.ikeSa(), e.cause());
         } else if (event instanceof IkeEvent.InitialContact e) {
             LOG.infof("ike: INITIAL-CONTACT sa=[%s]: older SAs of this peer are replaced", e.ikeSa());
+        } else if (event instanceof IkeEvent.ChildSaAdopted e) {
+            LOG.infof("ike: IPsec SA adopted sa=[%s] in=%08x out=%08x from=[%s]: the peer re-authenticated", e.ikeSa(),
+                    e.inboundSpi(), e.outboundSpi(), e.from());
         } else if (event instanceof IkeEvent.RekeyStarted e) {
             LOG.infof("ike: rekeying IPsec SA sa=[%s] in=%08x: Quick Mode started by the gateway, new in=%08x",
                     e.ikeSa(), e.replacedInboundSpi(), e.newInboundSpi());

@@ -143,6 +143,7 @@ public class IkeGateway {
             DpdPolicy dpd) {
         try {
             dataPlane.ifPresent(p -> responder.heardFrom(p.drainInboundActivity()));
+            dataPlane.ifPresent(p -> p.drainPeerMoves().forEach(responder::peerMovedTo));
             transport.dispatch(responder.rekeyDue());
             transport.dispatch(responder.detectDeadPeers(dpd));
         } catch (RuntimeException e) {

@@ -117,15 +117,16 @@ public final class IkeTransport implements AutoCloseable {
         return malformed.sum();
     }
 
-    private void onIkePort(byte[] datagram, InetSocketAddress source, UdpSocket socket) {
-        process(datagram, source, socket);
+    private void onIkePort(byte[] buffer, int length, InetSocketAddress source, UdpSocket socket) {
+        process(Arrays.copyOf(buffer, length), source, socket); // ISAKMP goes on to other threads: a copy of its own
     }
 
-    private void onNattPort(byte[] datagram, InetSocketAddress source, UdpSocket socket) {
-        UdpEncapsulation.Demux demux = UdpEncapsulation.classify(datagram, 0, datagram.length);
+    private void onNattPort(byte[] buffer, int length, InetSocketAddress source, UdpSocket socket) {
+        UdpEncapsulation.Demux demux = UdpEncapsulation.classify(buffer, 0, length);
         switch (demux.kind()) {
-            case IKE -> process(Arrays.copyOfRange(datagram, demux.offset(), demux.offset() + demux.length()), source, socket);
-            case ESP -> esp.received(datagram, demux.offset(), demux.length(), source);
+            case IKE -> process(Arrays.copyOfRange(buffer, demux.offset(), demux.offset() + demux.length()), source, socket);
+            // ESP is decrypted on this thread before the next receive: straight from the socket's buffer.
+            case ESP -> esp.received(buffer, demux.offset(), demux.length(), source);
             case NAT_KEEPALIVE -> keepalives.increment(); // RFC 3948 §2.3: only keeps the NAT mapping alive
             case MALFORMED -> malformed.increment();
         }
@@ -168,6 +169,8 @@ public final class IkeTransport implements AutoCloseable {
                 esp.installed(established);
             } else if (event instanceof IkeEvent.ChildSaDeleted deleted) {
                 esp.removed(deleted);
+            } else if (event instanceof IkeEvent.ChildSaAdopted adopted) {
+                esp.adopted(adopted);
             }
             events.accept(event);
         }

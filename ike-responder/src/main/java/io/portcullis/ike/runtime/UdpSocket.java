@@ -6,15 +6,16 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
- * One bound UDP socket and the thread that reads it. Every datagram is copied out of the receive
- * buffer and handed to the {@link Receiver}; a receiver that throws costs that datagram only,
- * never the loop. Closing the socket ends the thread.
+ * One bound UDP socket and the thread that reads it. Every datagram is handed to the {@link Receiver}
+ * in the reader's own buffer, which the next receive overwrites: a receiver that keeps bytes copies them
+ * (ISAKMP, handed to other threads), one that finishes with them during the call does not (ESP, decrypted
+ * on this thread), so the ESP path neither copies nor allocates per datagram. A receiver that throws
+ * costs that datagram only, never the loop. Closing the socket ends the thread.
  */
 final class UdpSocket implements AutoCloseable {
 
@@ -24,7 +25,8 @@ final class UdpSocket implements AutoCloseable {
 
     @FunctionalInterface
     interface Receiver {
-        void received(byte[] datagram, InetSocketAddress source, UdpSocket socket);
+        /** {@code buffer[0..length)} is the datagram; valid only until this call returns. */
+        void received(byte[] buffer, int length, InetSocketAddress source, UdpSocket socket);
     }
 
     private final DatagramChannel channel;
@@ -95,12 +97,12 @@ final class UdpSocket implements AutoCloseable {
                 LOG.debugf("%s: receive failed: %s", name, e.getMessage());
                 continue;
             }
-            byte[] datagram = Arrays.copyOf(buffer.array(), buffer.position());
+            int length = buffer.position();
             try {
-                receiver.received(datagram, source, this);
+                receiver.received(buffer.array(), length, source, this);
             } catch (RuntimeException e) {
                 receiveErrors.increment();
-                LOG.warnf(e, "%s: datagram of %d bytes from %s could not be processed", name, datagram.length, source);
+                LOG.warnf(e, "%s: datagram of %d bytes from %s could not be processed", name, length, source);
             }
         }
     }

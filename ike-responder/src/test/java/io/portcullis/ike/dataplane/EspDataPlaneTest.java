@@ -41,6 +41,7 @@ class EspDataPlaneTest {
     private final List<String> ipCalls = new CopyOnWriteArrayList<>();
     private final List<Integer> hardLimits = new CopyOnWriteArrayList<>();
     private final List<Integer> softLimits = new CopyOnWriteArrayList<>();
+    private final List<InetSocketAddress> sentTo = new CopyOnWriteArrayList<>();
     private EspDataPlane gateway;
     private EspDataPlane peer;
 
@@ -56,7 +57,7 @@ class EspDataPlaneTest {
         gateway = new EspDataPlane(gatewayDevice, new TunRoutes(recording, "pc0"), Clock.systemUTC(), new SecureRandom(), 128);
         peer = new EspDataPlane(peerDevice, RouteInstaller.NONE, Clock.systemUTC(), new SecureRandom(), 128);
         gateway.start((p, off, len, to) -> {
-            assertThat(to).isEqualTo(PEER);
+            sentTo.add(to);
             peer.received(Arrays.copyOfRange(p, off, off + len), 0, len, GATEWAY);
         }, lifecycle());
         peer.start((p, off, len, to) -> gateway.received(Arrays.copyOfRange(p, off, off + len), 0, len, PEER),
@@ -113,6 +114,26 @@ class EspDataPlaneTest {
         assertThat(gatewayDevice.delivered()).isEqualTo(back);
         awaitTrue(() -> gateway.counters().inboundPackets() == 1 && gateway.counters().outboundPackets() == 1);
         assertThat(gateway.inbound(0x1001).packets()).isEqualTo(1);
+        assertThat(sentTo).containsExactly(PEER);
+    }
+
+    @Test
+    void adoptedPairCountsForTheNewIkeSaAndSendsToItsAddress() throws Exception {
+        establish(0x1001, 0x2001, GCM, LifetimeLimits.unlimited());
+        IkeSaId newer = new IkeSaId(3, 4);
+        InetSocketAddress moved = new InetSocketAddress("192.0.2.99", 4500);
+        gateway.adopted(new IkeEvent.ChildSaAdopted(newer, new IkeSaId(1, 2), 0x1001, 0x2001, moved));
+        byte[] out = Packets.ipv4Udp("198.51.100.7", "203.0.113.5", 100);
+        gatewayDevice.fromHost.add(out);
+        assertThat(peerDevice.delivered()).isEqualTo(out);
+        assertThat(sentTo).containsExactly(moved);
+        byte[] back = Packets.ipv4Udp("203.0.113.5", "198.51.100.7", 100);
+        peerDevice.fromHost.add(back);
+        assertThat(gatewayDevice.delivered()).isEqualTo(back);
+        assertThat(gateway.drainInboundActivity()).containsExactly(newer);
+        // Unknown pairs are ignored.
+        gateway.adopted(new IkeEvent.ChildSaAdopted(newer, new IkeSaId(1, 2), 0x7777, 0x8888, moved));
+        assertThat(gateway.installedInboundSpis()).containsExactly(0x1001);
     }
 
     @Test

@@ -47,6 +47,19 @@ class FloatAndDeleteSaTest {
     }
 
     @Test
+    void whatWeSendFollowsAMoveTheDataPlaneSawAndUnknownSasAreIgnored() throws Exception {
+        IkeSaId id = establishFloated(new IkeInitiator(InitiatorSuite.strongSwanDefault(), 23));
+        InetSocketAddress remapped = new InetSocketAddress(IkeInitiator.INITIATOR.getAddress(), 61000);
+        gateway.responder.peerMovedTo(new IkeSaId(1, 2), remapped);
+        gateway.responder.peerMovedTo(id, remapped);
+        assertThat(gateway.responder.ikeSas()).singleElement().satisfies(v -> assertThat(v.peerAddress()).isEqualTo(remapped));
+        assertThat(gateway.responder.deleteSa(id).datagrams()).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.source()).isEqualTo(OUR_NATT);
+            assertThat(d.destination()).isEqualTo(remapped);
+        });
+    }
+
+    @Test
     void deleteSaRemovesExactlyThatSaAndIsHarmlessForUnknownIds() throws Exception {
         IkeSaId first = establishFloated(new IkeInitiator(InitiatorSuite.strongSwanDefault(), 22));
         assertThat(gateway.responder.deleteSa(new IkeSaId(1, 2))).isEqualTo(ResponderOutput.NOTHING);

@@ -110,6 +110,47 @@ class IkeTransportTest {
     }
 
     @Test
+    void espIsHandedOverInTheReadersBufferWithTheBoundsOfEachDatagram() throws Exception {
+        List<byte[]> seen = new CopyOnWriteArrayList<>();
+        EspHook recording = new EspHook() {
+            @Override
+            public void received(byte[] packet, int off, int len, InetSocketAddress source) {
+                seen.add(Arrays.copyOfRange(packet, off, off + len)); // valid only during the call: copied
+            }
+
+            @Override
+            public void installed(io.portcullis.ike.exchange.ChildSaEstablished sa) {
+            }
+
+            @Override
+            public void removed(IkeEvent.ChildSaDeleted sa) {
+            }
+
+            @Override
+            public void adopted(IkeEvent.ChildSaAdopted sa) {
+            }
+
+            @Override
+            public Traffic inbound(int inboundSpi) {
+                return Traffic.NONE;
+            }
+        };
+        try (IkeTransport other = IkeTransport.open(responder, new InetSocketAddress(LOOPBACK, 0),
+                new InetSocketAddress(LOOPBACK, 0), recording, e -> { })) {
+            byte[] large = new byte[1400];
+            Arrays.fill(large, (byte) 0x77);
+            byte[] small = {0, 0, 0x10, 1, 0, 0, 0, 2, 5, 6, 7, 8};
+            send(peerNatt, large, other.nattPort());
+            waitFor(() -> seen.size() == 1);
+            send(peerNatt, small, other.nattPort());
+            waitFor(() -> seen.size() == 2);
+            // The second, shorter datagram arrives in the buffer the first filled: none of the first's tail shows.
+            assertThat(seen.get(0)).isEqualTo(large);
+            assertThat(seen.get(1)).isEqualTo(small);
+        }
+    }
+
+    @Test
     void anOccupiedPortFailsWithTheOperatorsLineAndReleasesTheOtherSocket() throws Exception {
         try (DatagramChannel occupied = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0))) {
             int busy = ((InetSocketAddress) occupied.getLocalAddress()).getPort();
