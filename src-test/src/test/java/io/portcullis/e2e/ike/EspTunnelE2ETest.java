@@ -240,32 +240,7 @@ class EspTunnelE2ETest {
     // ---- helpers ----
 
     private void establish(String name, String proposals, String childExtra) throws Exception {
-        charon.load(String.join("\n",
-                "connections {",
-                "  " + name + " {",
-                "    version = 1",
-                "    aggressive = no",
-                "    remote_addrs = " + TwoNamespaces.GATEWAY_ADDRESS,
-                "    proposals = aes128-sha256-modp2048",
-                "    encap = yes",
-                "    local {",
-                "      auth = pubkey",
-                "      certs = branch1.crt",
-                "      id = branch1.test",
-                "    }",
-                "    remote {",
-                "      auth = pubkey",
-                "      id = gw.test",
-                "    }",
-                "    children {",
-                "      " + name + " {",
-                "        local_ts = 203.0.113.0/24",
-                "        remote_ts = 198.51.100.0/24",
-                "        esp_proposals = " + proposals,
-                childExtra + "      }",
-                "    }",
-                "  }",
-                "}", ""));
+        charon.load(SwanctlConnection.branch1(name).withEspProposals(proposals).withChildExtra(childExtra).config());
         Commands.Result result = charon.initiate(name, 30);
         if (!result.output().contains("initiate completed successfully")) {
             fail("strongSwan could not establish " + name + ":\n" + result.output() + "\n--- gateway log ---\n"

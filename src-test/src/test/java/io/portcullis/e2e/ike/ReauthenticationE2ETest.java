@@ -158,32 +158,7 @@ class ReauthenticationE2ETest {
     // ---- helpers ----
 
     private void load(String name, String connectionExtra) throws Exception {
-        charon.load(String.join("\n",
-                "connections {",
-                "  " + name + " {",
-                "    version = 1",
-                "    aggressive = no",
-                "    remote_addrs = " + TwoNamespaces.GATEWAY_ADDRESS,
-                "    proposals = aes128-sha256-modp2048",
-                "    encap = yes",
-                connectionExtra + "    local {",
-                "      auth = pubkey",
-                "      certs = branch1.crt",
-                "      id = branch1.test",
-                "    }",
-                "    remote {",
-                "      auth = pubkey",
-                "      id = gw.test",
-                "    }",
-                "    children {",
-                "      " + name + " {",
-                "        local_ts = 203.0.113.0/24",
-                "        remote_ts = 198.51.100.0/24",
-                "        esp_proposals = aes128gcm16-modp2048",
-                "      }",
-                "    }",
-                "  }",
-                "}", ""));
+        charon.load(SwanctlConnection.branch1(name).withEspProposals("aes128gcm16-modp2048").withConnectionExtra(connectionExtra).config());
     }
 
     private JsonNode ikeSas() throws Exception {

@@ -127,32 +127,7 @@ class RevocationApartFromCaE2ETest {
     }
 
     private static String connection() {
-        return String.join("\n",
-                "connections {",
-                "  apart {",
-                "    version = 1",
-                "    aggressive = no",
-                "    remote_addrs = " + TwoNamespaces.GATEWAY_ADDRESS,
-                "    proposals = aes128-sha256-modp2048",
-                "    encap = yes",
-                "    local {",
-                "      auth = pubkey",
-                "      certs = branch1.crt",
-                "      id = branch1.test",
-                "    }",
-                "    remote {",
-                "      auth = pubkey",
-                "      id = gw.test",
-                "    }",
-                "    children {",
-                "      apart {",
-                "        local_ts = 203.0.113.0/24",
-                "        remote_ts = 198.51.100.0/24",
-                "        esp_proposals = aes128-sha256-modp2048",
-                "      }",
-                "    }",
-                "  }",
-                "}", "");
+        return SwanctlConnection.branch1("apart").config();
     }
 
     private static void pem(Path file, byte[] der) throws Exception {

@@ -309,32 +309,8 @@ class StrongSwanInteropE2ETest {
 
     /** @param inner the peer's side of the tunnel: an address ({@code /32} added) or a subnet in CIDR */
     private static String connection(String name, String proposals, String certificate, String id, String inner) {
-        return String.join("\n",
-                "connections {",
-                "  " + name + " {",
-                "    version = 1",
-                "    aggressive = no",
-                "    remote_addrs = " + TwoNamespaces.GATEWAY_ADDRESS,
-                "    proposals = " + proposals,
-                "    encap = yes",
-                "    local {",
-                "      auth = pubkey",
-                "      certs = " + certificate,
-                "      id = " + id,
-                "    }",
-                "    remote {",
-                "      auth = pubkey",
-                "      id = gw.test",
-                "    }",
-                "    children {",
-                "      " + name + " {",
-                "        local_ts = " + (inner.contains("/") ? inner : inner + "/32"),
-                "        remote_ts = 198.51.100.0/24",
-                "        esp_proposals = " + proposals,
-                "      }",
-                "    }",
-                "  }",
-                "}", "");
+        return SwanctlConnection.branch1(name).withProposals(proposals)
+                .withIdentity(certificate, id, inner.contains("/") ? inner : inner + "/32").config();
     }
 
     /**
