@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,12 +86,7 @@ class EspTunnelE2ETest {
             String secret = created.get("enrollmentSecret").asText();
 
             // The peer: a key, a CSR for exactly its identity, enrollment over REST.
-            Path dir = tmp.resolve("charon");
-            Files.createDirectories(dir.resolve("x509ca"));
-            Files.createDirectories(dir.resolve("x509"));
-            Files.createDirectories(dir.resolve("private"));
-            pem(dir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
-            pem(dir.resolve("x509ca").resolve("root.pem"), server.getBytes("/pki/root-ca.crt"));
+            Path dir = PeerCredentials.charonDirectory(server, tmp.resolve("charon"));
             Openssl.ok(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout",
                     dir.resolve("private").resolve("branch1.key").toString(), "-subj", "/CN=branch1.test",
                     "-addext", "subjectAltName=DNS:branch1.test", "-out", "branch1.csr");
@@ -244,7 +238,7 @@ class EspTunnelE2ETest {
         Commands.Result result = charon.initiate(name, 30);
         if (!result.output().contains("initiate completed successfully")) {
             fail("strongSwan could not establish " + name + ":\n" + result.output() + "\n--- gateway log ---\n"
-                    + tail(server.logText()));
+                    + TestHosts.tail(server.logText()));
         }
         awaitRoute(true);
     }
@@ -258,7 +252,7 @@ class EspTunnelE2ETest {
             }
             if (System.nanoTime() > deadline) {
                 fail("the route to 203.0.113.0/24 via " + TUN + " is " + (routed ? "still there" : "missing")
-                        + "\n--- gateway log ---\n" + tail(server.logText()));
+                        + "\n--- gateway log ---\n" + TestHosts.tail(server.logText()));
             }
             Thread.sleep(100);
         }
@@ -272,24 +266,7 @@ class EspTunnelE2ETest {
 
     /** iperf3 for {@code seconds}: peer → gateway, or gateway → peer with {@code reverse}; the client's JSON. */
     private JsonNode iperf(boolean reverse, int seconds) throws Exception {
-        Process serverSide = new ProcessBuilder(Commands.in(net.gateway, "iperf3", "-s", "-1", "-B", GATEWAY_INNER))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("iperf3-server.txt").toFile()).start();
-        try {
-            Thread.sleep(500);
-            List<String> client = new ArrayList<>(Commands.in(net.peer, "iperf3", "-c", GATEWAY_INNER, "-B", PEER_INNER,
-                    "-t", Integer.toString(seconds), "-J"));
-            if (reverse) {
-                client.add("-R");
-            }
-            Commands.Result result = Commands.run(seconds + 60L, client);
-            JsonNode json = PackagedServer.JSON.readTree(result.output());
-            assertThat(result.ok()).as("iperf3 %s:\n%s\n--- gateway log ---\n%s", reverse ? "-R" : "", result.output(),
-                    tail(server.logText())).isTrue();
-            return json;
-        } finally {
-            serverSide.destroy();
-            serverSide.waitFor(5, TimeUnit.SECONDS);
-        }
+        return Iperf.tcp(net, PEER_INNER, GATEWAY_INNER, seconds, reverse, tmp, server);
     }
 
     private String peerVeth() throws Exception {
@@ -341,16 +318,7 @@ class EspTunnelE2ETest {
         return null;
     }
 
-    private static String tail(String log) {
-        String[] lines = log.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
-    }
 
-    private static Path pem(Path file, byte[] der) throws IOException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-        return file;
-    }
 
     private static void requireRootAndTools() throws IOException, InterruptedException {
         Commands.Result id = Commands.run("id", "-u");

@@ -8,7 +8,6 @@ import io.portcullis.e2e.PackagedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +40,14 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayInitiatedE2ETest {
 
-    private static final String PASSWORD = "e2e-admin-password";
-    private static final int HTTP_PORT = 8080;
-    private static final String PEER_INNER = "203.0.113.1";
-    private static final String GATEWAY_INNER = TwoNamespaces.GATEWAY_PROTECTED;
+    private static final String PEER_INNER = EnrolledBranch.PEER_INNER;
+    private static final String GATEWAY_INNER = EnrolledBranch.GATEWAY_INNER;
     private static final String TUN = "pcgi0";
     private static final int CHILD_LIFETIME_SECONDS = 20;
     private static final int DPD_DELAY_SECONDS = 4;
     private static final int DPD_TIMEOUT_SECONDS = 8;
 
+    private EnrolledBranch stage;
     private Path tmp;
     private TwoNamespaces net;
     private PackagedServer server;
@@ -60,43 +58,20 @@ class GatewayInitiatedE2ETest {
     void enrollAndStart() throws Exception {
         TestHosts.requireRootAndTools("/usr/lib/ipsec/charon", "/usr/sbin/swanctl", "/usr/bin/openssl", "/usr/bin/unshare",
                 "/usr/bin/iperf3", "/usr/sbin/nft");
-        tmp = Files.createTempDirectory("gateway-initiated-e2e");
-        boolean started = false;
-        try {
-            net = TwoNamespaces.create(PEER_INNER);
-            server = PackagedServer.start(tmp.resolve("server-data"), Map.of(
-                    "PORTCULLIS_ADMIN_PASSWORD", PASSWORD,
-                    "PORTCULLIS_PUBLIC_URL", "http://" + net.managementGateway + ":" + HTTP_PORT,
-                    "PORTCULLIS_IKE_ENABLED", "true",
-                    "PORTCULLIS_IKE_ID", "fqdn:gw.test",
-                    "PORTCULLIS_IKE_SUBNETS", "198.51.100.0/24",
-                    "PORTCULLIS_IKE_TUN_NAME", TUN,
-                    "PORTCULLIS_IKE_EXPIRE_INTERVAL", "PT1S",
-                    "PORTCULLIS_IKE_ALGORITHMS_CHILD_LIFETIME", "PT" + CHILD_LIFETIME_SECONDS + "S",
-                    "PORTCULLIS_IKE_DPD_DELAY", "PT" + DPD_DELAY_SECONDS + "S",
-                    "PORTCULLIS_IKE_DPD_TIMEOUT", "PT" + DPD_TIMEOUT_SECONDS + "S"),
-                    List.of("ip", "netns", "exec", net.gateway), net.managementGateway, HTTP_PORT);
-            token = server.login("admin", PASSWORD);
-            Path dir = tmp.resolve("charon");
-            for (String sub : List.of("x509ca", "x509", "private")) {
-                Files.createDirectories(dir.resolve(sub));
-            }
-            pem(dir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
-            pem(dir.resolve("x509ca").resolve("root.pem"), server.getBytes("/pki/root-ca.crt"));
-            PeerCredentials.enrolled(server, token, dir, "branch1", "fqdn", "branch1.test", "/CN=branch1.test",
-                    "DNS:branch1.test", "203.0.113.0/24");
-            charon = Charon.start(dir, net.peer);
-            started = true;
-        } finally {
-            if (!started) {
-                stopAll();
-            }
-        }
+        stage = EnrolledBranch.start("gateway-initiated-e2e", TUN, Map.of(
+                "PORTCULLIS_IKE_ALGORITHMS_CHILD_LIFETIME", "PT" + CHILD_LIFETIME_SECONDS + "S",
+                "PORTCULLIS_IKE_DPD_DELAY", "PT" + DPD_DELAY_SECONDS + "S",
+                "PORTCULLIS_IKE_DPD_TIMEOUT", "PT" + DPD_TIMEOUT_SECONDS + "S"));
+        tmp = stage.tmp;
+        net = stage.net;
+        server = stage.server;
+        token = stage.token;
+        charon = stage.charon;
     }
 
     @AfterAll
     void stopAll() throws Exception {
-        TestHosts.closeAll(charon, server, net);
+        TestHosts.closeAll(stage);
     }
 
     @Test
@@ -154,7 +129,7 @@ class GatewayInitiatedE2ETest {
                 return matcher;
             }
             if (System.nanoTime() > deadline) {
-                fail("no '" + pattern + "' in the gateway's log after " + seconds + " s more:\n" + tail(server.logText()));
+                fail("no '" + pattern + "' in the gateway's log after " + seconds + " s more:\n" + TestHosts.tail(server.logText()));
             }
             Thread.sleep(200);
         }
@@ -169,7 +144,7 @@ class GatewayInitiatedE2ETest {
         long probed = System.nanoTime() + TimeUnit.SECONDS.toNanos(DPD_DELAY_SECONDS + 15);
         while (!charon.log().contains("N(DPD)")) {
             if (System.nanoTime() > probed) {
-                fail("no R-U-THERE reached strongSwan:\n" + tail(charon.log()) + "\n--- gateway ---\n" + tail(server.logText()));
+                fail("no R-U-THERE reached strongSwan:\n" + TestHosts.tail(charon.log()) + "\n--- gateway ---\n" + TestHosts.tail(server.logText()));
             }
             Thread.sleep(200);
         }
@@ -185,7 +160,7 @@ class GatewayInitiatedE2ETest {
             while (!ikeSas().isEmpty()) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (seconds > DPD_DELAY_SECONDS + DPD_TIMEOUT_SECONDS + 2) {
-                    fail("the gateway still lists the silent peer's tunnel after " + seconds + " s\n" + tail(server.logText()));
+                    fail("the gateway still lists the silent peer's tunnel after " + seconds + " s\n" + TestHosts.tail(server.logText()));
                 }
                 Thread.sleep(200);
             }
@@ -220,7 +195,7 @@ class GatewayInitiatedE2ETest {
         Commands.Result result = charon.initiate(name, 30);
         if (!result.output().contains("initiate completed successfully")) {
             fail("strongSwan could not establish " + name + ":\n" + result.output() + "\n--- gateway log ---\n"
-                    + tail(server.logText()));
+                    + TestHosts.tail(server.logText()));
         }
     }
 
@@ -248,27 +223,8 @@ class GatewayInitiatedE2ETest {
 
     /** iperf3 TCP from the peer to the gateway for {@code seconds}; the client's JSON. */
     private JsonNode iperf(int seconds) throws Exception {
-        Process serverSide = new ProcessBuilder(Commands.in(net.gateway, "iperf3", "-s", "-1", "-B", GATEWAY_INNER))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("iperf3-server.txt").toFile()).start();
-        try {
-            Thread.sleep(500);
-            Commands.Result result = Commands.run(seconds + 60L, Commands.in(net.peer, "iperf3", "-c", GATEWAY_INNER, "-B",
-                    PEER_INNER, "-t", Integer.toString(seconds), "-J"));
-            assertThat(result.ok()).as("iperf3:\n%s\n--- gateway log ---\n%s", result.output(), tail(server.logText())).isTrue();
-            return PackagedServer.JSON.readTree(result.output());
-        } finally {
-            serverSide.destroy();
-            serverSide.waitFor(5, TimeUnit.SECONDS);
-        }
+        return Iperf.tcp(net, PEER_INNER, GATEWAY_INNER, seconds, false, tmp, server);
     }
 
-    private static String tail(String log) {
-        String[] lines = log.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
-    }
 
-    private static void pem(Path file, byte[] der) throws Exception {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-    }
 }

@@ -77,4 +77,24 @@ final class PeerCredentials {
         Openssl.ok(work, "x509", "-req", "-in", "peer.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
                 "-days", "30", "-extfile", "ext.cnf", "-out", charonDir.resolve("x509").resolve(name + ".crt").toString());
     }
+
+    /**
+     * A strongSwan configuration directory below {@code dir} ({@code x509ca}, {@code x509}, {@code private})
+     * that trusts the server's CA: its root and issuing certificates in {@code x509ca}.
+     */
+    static Path charonDirectory(PackagedServer server, Path dir) throws IOException, InterruptedException {
+        for (String sub : java.util.List.of("x509ca", "x509", "private")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        pem(dir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
+        pem(dir.resolve("x509ca").resolve("root.pem"), server.getBytes("/pki/root-ca.crt"));
+        return dir;
+    }
+
+    /** A DER certificate written as PEM. */
+    static Path pem(Path file, byte[] der) throws IOException {
+        String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
+        return file;
+    }
 }

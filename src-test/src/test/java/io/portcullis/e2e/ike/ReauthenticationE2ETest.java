@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.e2e.PackagedServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +39,12 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReauthenticationE2ETest {
 
-    private static final String PASSWORD = "e2e-admin-password";
-    private static final int HTTP_PORT = 8080;
-    private static final String PEER_INNER = "203.0.113.1";
-    private static final String GATEWAY_INNER = TwoNamespaces.GATEWAY_PROTECTED;
+    private static final String PEER_INNER = EnrolledBranch.PEER_INNER;
+    private static final String GATEWAY_INNER = EnrolledBranch.GATEWAY_INNER;
     private static final String TUN = "pcra0";
     private static final int IKE_LIFETIME_SECONDS = 30;
 
+    private EnrolledBranch stage;
     private Path tmp;
     private TwoNamespaces net;
     private PackagedServer server;
@@ -58,41 +55,18 @@ class ReauthenticationE2ETest {
     void enrollAndStart() throws Exception {
         TestHosts.requireRootAndTools("/usr/lib/ipsec/charon", "/usr/sbin/swanctl", "/usr/bin/openssl", "/usr/bin/unshare",
                 "/usr/bin/iperf3");
-        tmp = Files.createTempDirectory("reauthentication-e2e");
-        boolean started = false;
-        try {
-            net = TwoNamespaces.create(PEER_INNER);
-            server = PackagedServer.start(tmp.resolve("server-data"), Map.of(
-                    "PORTCULLIS_ADMIN_PASSWORD", PASSWORD,
-                    "PORTCULLIS_PUBLIC_URL", "http://" + net.managementGateway + ":" + HTTP_PORT,
-                    "PORTCULLIS_IKE_ENABLED", "true",
-                    "PORTCULLIS_IKE_ID", "fqdn:gw.test",
-                    "PORTCULLIS_IKE_SUBNETS", "198.51.100.0/24",
-                    "PORTCULLIS_IKE_TUN_NAME", TUN,
-                    "PORTCULLIS_IKE_EXPIRE_INTERVAL", "PT1S",
-                    "PORTCULLIS_IKE_ALGORITHMS_MAX_IKE_LIFETIME", "PT" + IKE_LIFETIME_SECONDS + "S"),
-                    List.of("ip", "netns", "exec", net.gateway), net.managementGateway, HTTP_PORT);
-            token = server.login("admin", PASSWORD);
-            Path dir = tmp.resolve("charon");
-            for (String sub : List.of("x509ca", "x509", "private")) {
-                Files.createDirectories(dir.resolve(sub));
-            }
-            pem(dir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
-            pem(dir.resolve("x509ca").resolve("root.pem"), server.getBytes("/pki/root-ca.crt"));
-            PeerCredentials.enrolled(server, token, dir, "branch1", "fqdn", "branch1.test", "/CN=branch1.test",
-                    "DNS:branch1.test", "203.0.113.0/24");
-            charon = Charon.start(dir, net.peer);
-            started = true;
-        } finally {
-            if (!started) {
-                stopAll();
-            }
-        }
+        stage = EnrolledBranch.start("reauthentication-e2e", TUN, Map.of(
+                "PORTCULLIS_IKE_ALGORITHMS_MAX_IKE_LIFETIME", "PT" + IKE_LIFETIME_SECONDS + "S"));
+        tmp = stage.tmp;
+        net = stage.net;
+        server = stage.server;
+        token = stage.token;
+        charon = stage.charon;
     }
 
     @AfterAll
     void stopAll() throws Exception {
-        TestHosts.closeAll(charon, server, net);
+        TestHosts.closeAll(stage);
     }
 
     @Test
@@ -114,7 +88,7 @@ class ReauthenticationE2ETest {
         load("reauth", "    rekey_time = 20s\n    over_time = 10s\n    rand_time = 2s\n");
         Commands.Result result = charon.initiate("reauth", 30);
         if (!result.output().contains("initiate completed successfully")) {
-            fail("strongSwan could not establish:\n" + result.output() + "\n--- gateway log ---\n" + tail(server.logText()));
+            fail("strongSwan could not establish:\n" + result.output() + "\n--- gateway log ---\n" + TestHosts.tail(server.logText()));
         }
         JsonNode first = onlyIkeSa();
         assertThat(first.get("lifetimeSeconds").asLong()).as("the IKE SA lifetime strongSwan proposed, the gateway's maximum")
@@ -129,7 +103,7 @@ class ReauthenticationE2ETest {
         }
         String peerLog = charon.log();
         assertThat(count(Pattern.compile("IKE_SA reauth\\[(\\d+)] established"), peerLog))
-                .as("strongSwan re-authenticated (new IKE_SAs) during the flow:\n%s", tail(peerLog)).isGreaterThanOrEqualTo(3);
+                .as("strongSwan re-authenticated (new IKE_SAs) during the flow:\n%s", TestHosts.tail(peerLog)).isGreaterThanOrEqualTo(3);
         Matcher firstSa = Pattern.compile("IKE_SA reauth\\[(\\d+)] established").matcher(peerLog);
         assertThat(firstSa.find()).isTrue();
         assertThat(peerLog).as("strongSwan deleted the IKE SA it replaced")
@@ -179,18 +153,7 @@ class ReauthenticationE2ETest {
 
     /** iperf3 TCP from the peer to the gateway for {@code seconds}; the client's JSON. */
     private JsonNode iperf(int seconds) throws Exception {
-        Process serverSide = new ProcessBuilder(Commands.in(net.gateway, "iperf3", "-s", "-1", "-B", GATEWAY_INNER))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("iperf3-server.txt").toFile()).start();
-        try {
-            Thread.sleep(500);
-            Commands.Result result = Commands.run(seconds + 60L, Commands.in(net.peer, "iperf3", "-c", GATEWAY_INNER, "-B",
-                    PEER_INNER, "-t", Integer.toString(seconds), "-J"));
-            assertThat(result.ok()).as("iperf3:\n%s\n--- gateway log ---\n%s", result.output(), tail(server.logText())).isTrue();
-            return PackagedServer.JSON.readTree(result.output());
-        } finally {
-            serverSide.destroy();
-            serverSide.waitFor(5, TimeUnit.SECONDS);
-        }
+        return Iperf.tcp(net, PEER_INNER, GATEWAY_INNER, seconds, false, tmp, server);
     }
 
     private static int count(Pattern pattern, String text) {
@@ -202,13 +165,5 @@ class ReauthenticationE2ETest {
         return n;
     }
 
-    private static String tail(String log) {
-        String[] lines = log.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
-    }
 
-    private static void pem(Path file, byte[] der) throws Exception {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-    }
 }

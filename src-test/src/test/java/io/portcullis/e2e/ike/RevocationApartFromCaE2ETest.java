@@ -7,7 +7,6 @@ import io.portcullis.e2e.Openssl;
 import io.portcullis.e2e.PackagedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +70,7 @@ class RevocationApartFromCaE2ETest {
         assertThat(caInstance.logText()).doesNotContain("IKE responder listening");
         String token = caInstance.login("admin", PASSWORD);
 
-        Path dir = tmp.resolve("charon");
-        for (String sub : List.of("x509ca", "x509", "private")) {
-            Files.createDirectories(dir.resolve(sub));
-        }
-        pem(dir.resolve("x509ca").resolve("issuing.pem"), caInstance.getBytes("/pki/issuing-ca.crt"));
-        pem(dir.resolve("x509ca").resolve("root.pem"), caInstance.getBytes("/pki/root-ca.crt"));
+        Path dir = PeerCredentials.charonDirectory(caInstance, tmp.resolve("charon"));
         Path certificate = PeerCredentials.enrolled(caInstance, token, dir, "branch1", "fqdn", "branch1.test",
                 "/CN=branch1.test", "DNS:branch1.test", "203.0.113.0/24");
         String serial = caInstance.json("GET", "/api/v1/certificates?q=branch1.test", token, null, 200)
@@ -130,8 +124,4 @@ class RevocationApartFromCaE2ETest {
         return SwanctlConnection.branch1("apart").config();
     }
 
-    private static void pem(Path file, byte[] der) throws Exception {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-    }
 }

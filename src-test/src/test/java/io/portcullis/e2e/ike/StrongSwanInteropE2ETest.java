@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +69,7 @@ class StrongSwanInteropE2ETest {
             httpPort = PackagedServer.freePort();
             server = startServer(false);
             token = server.login("admin", PASSWORD);
-            Path charonDir = tmp.resolve("charon");
-            Files.createDirectories(charonDir.resolve("x509ca"));
-            Files.createDirectories(charonDir.resolve("x509"));
-            Files.createDirectories(charonDir.resolve("private"));
-            pem(charonDir.resolve("x509ca").resolve("issuing.pem"), server.getBytes("/pki/issuing-ca.crt"));
-            pem(charonDir.resolve("x509ca").resolve("root.pem"), server.getBytes("/pki/root-ca.crt"));
+            Path charonDir = PeerCredentials.charonDirectory(server, tmp.resolve("charon"));
 
             good = PeerCredentials.fromPortcullis(server, token, charonDir, "good", "/CN=good.test",
                     "DNS:good.test,IP:" + GOOD, "ike-gateway");
@@ -347,11 +341,6 @@ class StrongSwanInteropE2ETest {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static Path pem(Path file, byte[] der) throws IOException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-        return file;
-    }
 
     private static void requireRootAndTools() throws IOException, InterruptedException {
         Commands.Result id = Commands.run("id", "-u");
