@@ -318,8 +318,6 @@ class EspTunnelE2ETest {
         return null;
     }
 
-
-
     private static void requireRootAndTools() throws IOException, InterruptedException {
         Commands.Result id = Commands.run("id", "-u");
         if (!id.output().strip().equals("0")) {

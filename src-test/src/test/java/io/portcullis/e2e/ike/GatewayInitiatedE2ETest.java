@@ -225,6 +225,4 @@ class GatewayInitiatedE2ETest {
     private JsonNode iperf(int seconds) throws Exception {
         return Iperf.tcp(net, PEER_INNER, GATEWAY_INNER, seconds, false, tmp, server);
     }
-
-
 }

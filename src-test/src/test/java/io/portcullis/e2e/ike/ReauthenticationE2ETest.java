@@ -164,6 +164,4 @@ class ReauthenticationE2ETest {
         }
         return n;
     }
-
-
 }

@@ -123,5 +123,4 @@ class RevocationApartFromCaE2ETest {
     private static String connection() {
         return SwanctlConnection.branch1("apart").config();
     }
-
 }

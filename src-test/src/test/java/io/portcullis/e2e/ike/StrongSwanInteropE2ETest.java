@@ -341,7 +341,6 @@ class StrongSwanInteropE2ETest {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-
     private static void requireRootAndTools() throws IOException, InterruptedException {
         Commands.Result id = Commands.run("id", "-u");
         if (!id.output().strip().equals("0")) {
