@@ -50,6 +50,30 @@ class EspRoundTripTest {
         assertThat(pair.out().lifetime().bytes()).isEqualTo(pair.in().lifetime().bytes());
     }
 
+    /** Larger than any tunnel MTU here, and than the CBC sealer's first per-thread plaintext buffer. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void jumboInnerPacketsSurviveEncodeAndDecode(EspTransform t) throws Exception {
+        Fixtures.Pair pair = Fixtures.pair(t, SPI, Clock.systemUTC());
+        SaDatabase sender = new SaDatabase();
+        SaDatabase receiver = new SaDatabase();
+        sender.install(pair.out());
+        receiver.install(pair.in());
+        EspEncoder encoder = new EspEncoder(sender);
+        EspDecoder decoder = new EspDecoder(receiver);
+        for (int payload : new int[] {2100, 9000, 65_507, 1000}) {
+            byte[] inner = Fixtures.ipv4Udp("198.51.100.7", "203.0.113.9", 4000, 53, payload);
+            byte[] esp = new byte[inner.length + t.maxOverhead()];
+            EspResult sent = encoder.encode(inner, 0, inner.length, esp, 0);
+            assertThat(sent).as("encode %d", payload).isInstanceOf(EspResult.Processed.class);
+            byte[] plain = new byte[esp.length];
+            EspResult got = decoder.decode(esp, 0, ((EspResult.Processed) sent).length(), plain, 0);
+            assertThat(got).as("decode %d", payload).isInstanceOf(EspResult.Processed.class);
+            EspResult.Processed g = (EspResult.Processed) got;
+            assertThat(Arrays.copyOfRange(plain, g.offset(), g.offset() + g.length())).isEqualTo(inner);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("transforms")
     void ipv6InnerPacketsTravelWithNextHeader41(EspTransform t) throws Exception {
