@@ -26,6 +26,8 @@ final class Charon implements AutoCloseable {
         Files.createDirectories(dir.resolve("x509"));
         Files.createDirectories(dir.resolve("x509ca"));
         Files.createDirectories(dir.resolve("private"));
+        // A charon killed before (a restarted peer) leaves its socket file behind; waiting for it below must see the new one.
+        Files.deleteIfExists(dir.resolve("charon.vici"));
         Files.writeString(dir.resolve("strongswan.conf"), String.join("\n",
                 "charon {",
                 "  load = random nonce aes sha1 sha2 hmac md5 pem pkcs1 pkcs8 x509 revocation constraints pubkey gmp"
@@ -104,6 +106,11 @@ final class Charon implements AutoCloseable {
     String log() throws IOException {
         Path log = dir.resolve("charon.log");
         return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** SIGKILL: no DELETE leaves, as when the peer's host crashes or loses power. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override
