@@ -14,6 +14,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EspRoundTripTest {
     private static final int SPI = 0x1000_0001;
 
+    /** One SA pair, the sender's encoder over its outbound SA and the receiver's decoder over the inbound one. */
+    private record Link(Fixtures.Pair pair, EspEncoder encoder, EspDecoder decoder) {
+        static Link of(EspTransform t) throws Exception {
+            Fixtures.Pair pair = Fixtures.pair(t, SPI, Clock.systemUTC());
+            SaDatabase sender = new SaDatabase();
+            SaDatabase receiver = new SaDatabase();
+            sender.install(pair.out());
+            receiver.install(pair.in());
+            return new Link(pair, new EspEncoder(sender), new EspDecoder(receiver));
+        }
+    }
+
     static Stream<Arguments> transforms() {
         return Arrays.stream(Fixtures.ALL_TRANSFORMS).map(Arguments::of);
     }
@@ -21,13 +33,10 @@ class EspRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("transforms")
     void everyInnerLengthSurvivesEncodeAndDecodeInBothFamilies(EspTransform t) throws Exception {
-        Fixtures.Pair pair = Fixtures.pair(t, SPI, Clock.systemUTC());
-        SaDatabase sender = new SaDatabase();
-        SaDatabase receiver = new SaDatabase();
-        sender.install(pair.out());
-        receiver.install(pair.in());
-        EspEncoder encoder = new EspEncoder(sender);
-        EspDecoder decoder = new EspDecoder(receiver);
+        Link link = Link.of(t);
+        Fixtures.Pair pair = link.pair();
+        EspEncoder encoder = link.encoder();
+        EspDecoder decoder = link.decoder();
         // The peer network is 203.0.113.0/24 (v4); give the v6 case its own SA pair below.
         long expectedSequence = 0;
         for (int payload : IntStream.concat(IntStream.rangeClosed(0, 40), IntStream.of(1000, 1372)).toArray()) {
@@ -54,13 +63,9 @@ class EspRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("transforms")
     void jumboInnerPacketsSurviveEncodeAndDecode(EspTransform t) throws Exception {
-        Fixtures.Pair pair = Fixtures.pair(t, SPI, Clock.systemUTC());
-        SaDatabase sender = new SaDatabase();
-        SaDatabase receiver = new SaDatabase();
-        sender.install(pair.out());
-        receiver.install(pair.in());
-        EspEncoder encoder = new EspEncoder(sender);
-        EspDecoder decoder = new EspDecoder(receiver);
+        Link link = Link.of(t);
+        EspEncoder encoder = link.encoder();
+        EspDecoder decoder = link.decoder();
         for (int payload : new int[] {2100, 9000, 65_507, 1000}) {
             byte[] inner = Fixtures.ipv4Udp("198.51.100.7", "203.0.113.9", 4000, 53, payload);
             byte[] esp = new byte[inner.length + t.maxOverhead()];
