@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
  * Each direction reuses its own buffers; per packet what remains allocated is mostly the JDK cipher's own
  * (its init: about 1.1 kB per GCM packet, 160 octets per CBC one) and the small result record of the ESP
  * core (bin/bench-esp-alloc measures both against the bare JDK cipher). SA pairs are installed and
- * removed from IKE events; lifetime thresholds go back to IKE through {@link SaLifecycle}. Several pairs of one tunnel may be installed at once (a rekey): the
- * peer's traffic keeps arriving on the old inbound SA until it switches, ours moves to the new one.
+ * removed from IKE events; lifetime thresholds go back to IKE through {@link SaLifecycle}. Several pairs
+ * of one tunnel may be installed at once (a rekey): the peer's traffic keeps arriving on the old inbound SA until it switches, ours moves to the new one.
  */
 public final class EspDataPlane implements EspHook, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EspDataPlane.class);

@@ -1,7 +1,6 @@
 package io.portcullis.ike.esp;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -56,13 +55,9 @@ public final class EspAllocationBench {
         private final byte[] plain;
 
         Core(EspTransform t) throws Exception {
-            Fixtures.Pair pair = Fixtures.pair(t, 0x2000_0001, Clock.systemUTC());
-            SaDatabase sending = new SaDatabase();
-            SaDatabase receiving = new SaDatabase();
-            sending.install(pair.out());
-            receiving.install(pair.in());
-            encoder = new EspEncoder(sending);
-            decoder = new EspDecoder(receiving);
+            Fixtures.Link link = Fixtures.Link.of(t, 0x2000_0001);
+            encoder = link.encoder();
+            decoder = link.decoder();
             esp = new byte[inner.length + t.maxOverhead()];
             plain = new byte[esp.length];
         }

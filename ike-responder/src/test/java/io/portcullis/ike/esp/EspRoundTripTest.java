@@ -14,18 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EspRoundTripTest {
     private static final int SPI = 0x1000_0001;
 
-    /** One SA pair, the sender's encoder over its outbound SA and the receiver's decoder over the inbound one. */
-    private record Link(Fixtures.Pair pair, EspEncoder encoder, EspDecoder decoder) {
-        static Link of(EspTransform t) throws Exception {
-            Fixtures.Pair pair = Fixtures.pair(t, SPI, Clock.systemUTC());
-            SaDatabase sender = new SaDatabase();
-            SaDatabase receiver = new SaDatabase();
-            sender.install(pair.out());
-            receiver.install(pair.in());
-            return new Link(pair, new EspEncoder(sender), new EspDecoder(receiver));
-        }
-    }
-
     static Stream<Arguments> transforms() {
         return Arrays.stream(Fixtures.ALL_TRANSFORMS).map(Arguments::of);
     }
@@ -33,7 +21,7 @@ class EspRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("transforms")
     void everyInnerLengthSurvivesEncodeAndDecodeInBothFamilies(EspTransform t) throws Exception {
-        Link link = Link.of(t);
+        Fixtures.Link link = Fixtures.Link.of(t, SPI);
         Fixtures.Pair pair = link.pair();
         EspEncoder encoder = link.encoder();
         EspDecoder decoder = link.decoder();
@@ -63,7 +51,7 @@ class EspRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("transforms")
     void jumboInnerPacketsSurviveEncodeAndDecode(EspTransform t) throws Exception {
-        Link link = Link.of(t);
+        Fixtures.Link link = Fixtures.Link.of(t, SPI);
         EspEncoder encoder = link.encoder();
         EspDecoder decoder = link.decoder();
         for (int payload : new int[] {2100, 9000, 65_507, 1000}) {

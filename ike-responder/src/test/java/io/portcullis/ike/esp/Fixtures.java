@@ -116,6 +116,18 @@ final class Fixtures {
         return new Pair(out, in);
     }
 
+    /** One SA pair, the sender's encoder over its outbound SA and the receiver's decoder over the inbound one. */
+    record Link(Pair pair, EspEncoder encoder, EspDecoder decoder) {
+        static Link of(EspTransform t, int spi) throws GeneralSecurityException {
+            Pair pair = Fixtures.pair(t, spi, Clock.systemUTC());
+            SaDatabase sender = new SaDatabase();
+            SaDatabase receiver = new SaDatabase();
+            sender.install(pair.out());
+            receiver.install(pair.in());
+            return new Link(pair, new EspEncoder(sender), new EspDecoder(receiver));
+        }
+    }
+
     static final EspTransform[] ALL_TRANSFORMS = {
         EspTransform.aesCbc(128, EspTransform.Integrity.HMAC_SHA1_96),
         EspTransform.aesCbc(192, EspTransform.Integrity.HMAC_SHA1_96),
