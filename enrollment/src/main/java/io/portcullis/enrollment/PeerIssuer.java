@@ -42,7 +42,7 @@ public class PeerIssuer {
         this.pipeline = pipeline;
         this.peerCertificates = peerCertificates;
         this.keyring = keyring;
-        this.urls = PkiUrls.forPublicBase(config.publicUrl());
+        this.urls = PkiUrls.forPublicBase(config.publicUrl(), config.ocspUrl());
         this.clock = clock;
     }
 

@@ -91,7 +91,7 @@ public class CaBootstrapper {
         PortcullisConfig.Ca ca = config.ca();
         return new CaHierarchySpec(ca.rootSubject(), KeyAlgorithm.parse(ca.rootKeyAlgorithm()), ca.rootValidity(),
                 ca.issuingSubject(), KeyAlgorithm.parse(ca.issuingKeyAlgorithm()), ca.issuingValidity(),
-                PkiUrls.forPublicBase(config.publicUrl()));
+                PkiUrls.forPublicBase(config.publicUrl(), config.ocspUrl()));
     }
 
     private void persist(String id, String parentId, GeneratedCa ca, KeyAlgorithm algorithm, X509Certificate[] chain,

@@ -54,6 +54,7 @@ public class ConfigurationAudit {
     String summary() {
         PortcullisConfig.Auth auth = config.auth();
         return "public-url=" + config.publicUrl()
+                + "; ocsp-url=" + config.ocspUrl().orElse("under public-url")
                 + "; admin-username=" + config.adminUsername()
                 + "; keystore-password=" + (config.keystorePassword().isPresent() ? "configured" : "generated")
                 + "; token-secret=" + (auth.tokenSecret().isPresent() ? "configured" : "generated")

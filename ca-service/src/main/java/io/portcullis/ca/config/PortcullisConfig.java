@@ -21,6 +21,13 @@ public interface PortcullisConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
+    /**
+     * The OCSP URL written into end-entity certificates' AIA extension, when it is not
+     * {@code <public-url>/ocsp}: typically the dedicated OCSP listener
+     * ({@code portcullis.ocsp.listener.port}), e.g. {@code http://ocsp.example.org:2560/ocsp}.
+     */
+    Optional<String> ocspUrl();
+
     /** Password of the first admin on first start; generated into a 0600 file when absent. */
     Optional<String> adminPassword();
 

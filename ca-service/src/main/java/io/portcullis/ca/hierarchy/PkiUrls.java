@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where relying parties fetch revocation data and issuer certificates; these URLs are written
@@ -24,8 +25,17 @@ public record PkiUrls(String crlUrl, String ocspUrl, String caIssuersUrl) {
 
     /** URLs under the server's public base, e.g. {@code https://ca.example.org}. */
     public static PkiUrls forPublicBase(String publicBaseUrl) {
-        String base = validatedBase(publicBaseUrl);
-        return new PkiUrls(base + "/pki/issuing-ca.crl", base + "/ocsp", base + "/pki/issuing-ca.crt");
+        return forPublicBase(publicBaseUrl, Optional.empty());
+    }
+
+    /**
+     * As {@link #forPublicBase(String)}, with the OCSP responder elsewhere when {@code ocspUrl} is
+     * given (a dedicated OCSP listener has a port of its own). It is copied as given, path included.
+     */
+    public static PkiUrls forPublicBase(String publicBaseUrl, Optional<String> ocspUrl) {
+        String base = validated(publicBaseUrl, "public base URL");
+        String ocsp = ocspUrl.isPresent() ? validated(ocspUrl.get(), "OCSP URL") : base + "/ocsp";
+        return new PkiUrls(base + "/pki/issuing-ca.crl", ocsp, base + "/pki/issuing-ca.crt");
     }
 
     /** The root CA's CRL, which lists revoked issuing CAs; goes into the issuing CA's CDP. */
@@ -55,27 +65,27 @@ public record PkiUrls(String crlUrl, String ocspUrl, String caIssuersUrl) {
         return URI.create(caIssuersUrl).resolve("root-ca.crt").toString();
     }
 
-    private static String validatedBase(String publicBaseUrl) {
-        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
-            throw invalid(publicBaseUrl, "it is empty");
+    private static String validated(String url, String what) {
+        if (url == null || url.isBlank()) {
+            throw invalid(what, url, "it is empty");
         }
-        String trimmed = publicBaseUrl.trim();
+        String trimmed = url.trim();
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw PortcullisException.badRequest("invalid-public-url", "public base URL '" + trimmed + "' is not a URL: " + e.getMessage(), e);
+            throw PortcullisException.badRequest("invalid-public-url", what + " '" + trimmed + "' is not a URL: " + e.getMessage(), e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw invalid(trimmed, "it must be an absolute http:// or https:// URL");
+            throw invalid(what, trimmed, "it must be an absolute http:// or https:// URL");
         }
         if (uri.getHost() == null) {
-            throw invalid(trimmed, "it has no host name");
+            throw invalid(what, trimmed, "it has no host name");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             // Anything here would be copied into every certificate and CRL URL.
-            throw invalid(trimmed, "it must not contain user info, a query or a fragment");
+            throw invalid(what, trimmed, "it must not contain user info, a query or a fragment");
         }
         String base = trimmed;
         while (base.endsWith("/")) {
@@ -84,7 +94,7 @@ public record PkiUrls(String crlUrl, String ocspUrl, String caIssuersUrl) {
         return base;
     }
 
-    private static PortcullisException invalid(String url, String why) {
-        return PortcullisException.badRequest("invalid-public-url", "public base URL '" + url + "' is invalid: " + why);
+    private static PortcullisException invalid(String what, String url, String why) {
+        return PortcullisException.badRequest("invalid-public-url", what + " '" + url + "' is invalid: " + why);
     }
 }

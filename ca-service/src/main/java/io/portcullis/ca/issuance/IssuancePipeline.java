@@ -61,7 +61,7 @@ public class IssuancePipeline {
         this.writer = writer;
         this.audit = audit;
         this.clock = clock;
-        this.urls = PkiUrls.forPublicBase(config.publicUrl());
+        this.urls = PkiUrls.forPublicBase(config.publicUrl(), config.ocspUrl());
     }
 
     public IssuedCertificate issue(IssueRequest request) {

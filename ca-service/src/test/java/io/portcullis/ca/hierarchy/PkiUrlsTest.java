@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,25 @@ class PkiUrlsTest {
     @Test
     void plainHttpIsAcceptedBecauseCrlAndOcspAreSignedData() {
         assertThat(PkiUrls.forPublicBase("http://10.0.0.1").ocspUrl()).isEqualTo("http://10.0.0.1/ocsp");
+    }
+
+    @Test
+    void aSeparateOcspUrlReplacesOnlyTheOcspPointer() {
+        PkiUrls urls = PkiUrls.forPublicBase("https://ca.example.org", Optional.of(" http://ocsp.example.org:2560/ocsp/ "));
+
+        assertThat(urls.ocspUrl()).isEqualTo("http://ocsp.example.org:2560/ocsp");
+        assertThat(urls.crlUrl()).isEqualTo("https://ca.example.org/pki/issuing-ca.crl");
+        assertThat(urls.caIssuersUrl()).isEqualTo("https://ca.example.org/pki/issuing-ca.crt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ocsp.example.org:2560", "ldap://ocsp.example.org", "http://u@ocsp.example.org", "http://ocsp.example.org/?x"})
+    void aBadOcspUrlIsRefusedAndNamed(String ocsp) {
+        assertThatThrownBy(() -> PkiUrls.forPublicBase("https://ca.example.org", Optional.of(ocsp)))
+                .isInstanceOfSatisfying(PortcullisException.class, e -> {
+                    assertThat(e.type()).isEqualTo("invalid-public-url");
+                    assertThat(e.getMessage()).startsWith("OCSP URL");
+                });
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The OCSP responder ({@code portcullis.ocsp.*}); validated at startup. */
 @ConfigMapping(prefix = "portcullis.ocsp")
@@ -50,6 +51,42 @@ public interface OcspConfig {
     int maxNonceBytes();
 
     Signer signer();
+
+    Listener listener();
+
+    /**
+     * The dedicated OCSP listener: plain HTTP on a port of its own that serves nothing but OCSP,
+     * as {@code openssl ocsp -port} does. It accepts connections on its event loops instead of
+     * handing each from an acceptor thread, which is most of an OCSP exchange when clients open a
+     * connection per request. Off unless a port is set; {@code /ocsp} on the main HTTP port
+     * answers either way. Point {@code portcullis.ocsp-url} at it so certificates name it.
+     */
+    interface Listener {
+        /** TCP port; absent = no listener; 0 = any free port (tests). */
+        Optional<Integer> port();
+
+        /** Address to bind. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Event-loop threads (accept, HTTP, cached answers); absent = one per two processors. */
+        Optional<Integer> ioThreads();
+
+        /** Threads that read the database and sign when no pre-signed answer fits. */
+        @WithDefault("4")
+        @Min(1)
+        @Max(256)
+        int workers();
+
+        /** Requests waiting for a worker; beyond this, answered tryLater. */
+        @WithDefault("1024")
+        @Min(1)
+        int workQueue();
+
+        /** A connection that sends and receives nothing for this long is closed. */
+        @WithDefault("PT30S")
+        Duration idleTimeout();
+    }
 
     interface Signer {
         /** Key type of the delegated responder: ec-p256, ec-p384, rsa-2048, rsa-3072, rsa-4096. */

@@ -53,7 +53,7 @@ public class CrlPublisher {
         this.audit = audit;
         this.clock = clock;
         this.config = config;
-        this.urls = PkiUrls.forPublicBase(portcullis.publicUrl());
+        this.urls = PkiUrls.forPublicBase(portcullis.publicUrl(), portcullis.ocspUrl());
     }
 
     /** Issues whatever is due for {@code issuerId} ({@link CaRecord#ISSUING_ID} or {@link CaRecord#ROOT_ID}); returns what was issued. */
