@@ -150,6 +150,33 @@ public final class PackagedServer implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /**
+     * The first match of {@code pattern} in the server's log, waiting up to {@code within} for it. The server
+     * answers a peer before it logs what the exchange did (and removing a route runs {@code ip} first), so a
+     * client's success can come a moment before the line is written.
+     */
+    public java.util.regex.Matcher awaitLog(java.util.regex.Pattern pattern, Duration within)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            java.util.regex.Matcher matcher = pattern.matcher(logText());
+            if (matcher.find()) {
+                return matcher;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no /" + pattern + "/ in the server's log within " + within + "; its end:\n"
+                        + tail(logText()));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The last 60 lines of a log, for failure messages. */
+    public static String tail(String log) {
+        String[] lines = log.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

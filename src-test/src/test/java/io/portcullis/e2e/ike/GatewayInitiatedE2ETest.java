@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.e2e.PackagedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +91,11 @@ class GatewayInitiatedE2ETest {
                 assertThat(interval.at("/sum/bytes").asLong()).as("no second of the flow without data: %s", flow.get("intervals"))
                         .isPositive();
             }
-            Matcher rekey = awaitLog(GATEWAY_REKEY, CHILD_LIFETIME_SECONDS);
+            Matcher rekey = server.awaitLog(GATEWAY_REKEY, Duration.ofSeconds(CHILD_LIFETIME_SECONDS));
             String replaced = rekey.group(1);
             String successor = rekey.group(2);
-            awaitLog(Pattern.compile("ESP SA pair in=" + replaced + " out=[0-9a-f]{8} removed \\(EXPIRED\\)"), CHILD_LIFETIME_SECONDS);
+            server.awaitLog(Pattern.compile("ESP SA pair in=" + replaced + " out=[0-9a-f]{8} removed \\(EXPIRED\\)"),
+                    Duration.ofSeconds(CHILD_LIFETIME_SECONDS));
             String peerLog = charon.log();
             assertThat(peerLog).as("strongSwan answered a Quick Mode as responder and took it for a rekey")
                     .containsPattern("parsed QUICK_MODE request \\d+ \\[ HASH SA No KE ID ID \\]")
@@ -119,21 +121,6 @@ class GatewayInitiatedE2ETest {
 
     private static final Pattern GATEWAY_REKEY = Pattern.compile(
             "ike: rekeying IPsec SA sa=\\[[^]]*] in=([0-9a-f]{8}): Quick Mode started by the gateway, new in=([0-9a-f]{8})");
-
-    /** The first match of the pattern in the gateway's log, waiting for it up to the given seconds. */
-    private Matcher awaitLog(Pattern pattern, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            Matcher matcher = pattern.matcher(server.logText());
-            if (matcher.find()) {
-                return matcher;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no '" + pattern + "' in the gateway's log after " + seconds + " s more:\n" + TestHosts.tail(server.logText()));
-            }
-            Thread.sleep(200);
-        }
-    }
 
     @Test
     @Order(2)

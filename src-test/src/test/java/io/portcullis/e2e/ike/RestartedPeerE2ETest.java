@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.e2e.PackagedServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +61,9 @@ class RestartedPeerE2ETest {
 
         assertThat(restarted.log()).as("the new charon announced itself as a fresh start")
                 .containsPattern("generating ID_PROT request \\d+ \\[ .*N\\(INITIAL_CONTACT\\)");
-        assertThat(server.logText()).contains("ike: INITIAL-CONTACT sa=[")
-                .containsPattern("ike: IPsec SA deleted sa=\\[[^]]*] in=" + oldInbound + " out=[0-9a-f]{8} cause=INITIAL_CONTACT");
+        server.awaitLog(Pattern.compile("ike: INITIAL-CONTACT sa=\\["), Duration.ofSeconds(10));
+        server.awaitLog(Pattern.compile("ike: IPsec SA deleted sa=\\[[^]]*] in=" + oldInbound
+                + " out=[0-9a-f]{8} cause=INITIAL_CONTACT"), Duration.ofSeconds(10));
         JsonNode after = onlyIkeSa();
         assertThat(after.get("id").asText()).as("the dead peer's IKE SA is gone").isNotEqualTo(oldIkeSa);
         List<String> inbound = new ArrayList<>();

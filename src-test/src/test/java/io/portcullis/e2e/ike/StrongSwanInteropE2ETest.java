@@ -8,6 +8,7 @@ import io.portcullis.e2e.PackagedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -307,19 +308,8 @@ class StrongSwanInteropE2ETest {
                 .withIdentity(certificate, id, inner.contains("/") ? inner : inner + "/32").config();
     }
 
-    /**
-     * The gateway logs an exchange's events just after sending its answer, so strongSwan may
-     * report the outcome a moment before the line is written.
-     */
     private void awaitServerLog(String regex) throws IOException, InterruptedException {
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!pattern.matcher(server.logText()).find()) {
-            if (System.nanoTime() > deadline) {
-                fail("the gateway never logged /" + regex + "/:\n" + ikeLines(server.logText()));
-            }
-            Thread.sleep(100);
-        }
+        server.awaitLog(java.util.regex.Pattern.compile(regex), Duration.ofSeconds(10));
     }
 
     private static JsonNode find(JsonNode sas, String peerId) {

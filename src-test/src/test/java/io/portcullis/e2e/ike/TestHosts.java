@@ -71,7 +71,6 @@ final class TestHosts {
 
     /** The last 60 lines of a log, for failure messages. */
     static String tail(String log) {
-        String[] lines = log.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
+        return io.portcullis.e2e.PackagedServer.tail(log);
     }
 }
