@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OCSP and CRLs of the packaged server checked by clients nobody here wrote: {@code openssl ocsp},
  * {@code openssl verify -crl_check [-use_deltas]} and strongSwan's {@code pki --verify --online},
- * each fetching from the URLs written into the certificate.
+ * each fetching from the URLs written into the certificate. The certificates' AIA names the server's dedicated
+ * OCSP listener ({@code portcullis.ocsp.listener.port}, as a production setup would run it); the unknown-serial
+ * check asks the main port's {@code /ocsp}, so real openssl speaks to both front ends.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RevocationInteropE2ETest {
@@ -33,12 +35,17 @@ class RevocationInteropE2ETest {
     static PackagedServer server;
     static String token;
     static Path work;
+    static String listenerUrl;
 
     @BeforeAll
     static void start() throws Exception {
+        int listenerPort = PackagedServer.freePort();
+        listenerUrl = "http://127.0.0.1:" + listenerPort + "/ocsp";
         // SmallRye expands ${quarkus.http.port}, so the URLs in certificates name the port the server really uses.
         server = PackagedServer.start(tmp.resolve("data"), Map.of("PORTCULLIS_ADMIN_PASSWORD", "e2e-admin-password",
-                "PORTCULLIS_PUBLIC_URL", "http://127.0.0.1:${quarkus.http.port}", "PORTCULLIS_CRL_REISSUE_DELAY", "PT0.2S"));
+                "PORTCULLIS_PUBLIC_URL", "http://127.0.0.1:${quarkus.http.port}", "PORTCULLIS_CRL_REISSUE_DELAY", "PT0.2S",
+                "PORTCULLIS_OCSP_LISTENER_PORT", Integer.toString(listenerPort), "PORTCULLIS_OCSP_LISTENER_HOST", "127.0.0.1",
+                "PORTCULLIS_OCSP_URL", listenerUrl));
         token = server.login("admin", "e2e-admin-password");
         work = Files.createDirectories(tmp.resolve("work"));
         Files.write(work.resolve("root.der"), server.getBytes("/pki/root-ca.crt"));
@@ -67,7 +74,7 @@ class RevocationInteropE2ETest {
 
     static String ocsp(String certificate) throws Exception {
         String url = Openssl.ok(work, "x509", "-in", certificate, "-noout", "-ocsp_uri").strip();
-        assertThat(url).isEqualTo(server.url("/ocsp"));
+        assertThat(url).as("AIA OCSP URL: the dedicated listener").isEqualTo(listenerUrl);
         return Openssl.ok(work, "ocsp", "-issuer", "issuing.pem", "-cert", certificate, "-url", url, "-CAfile", "root.pem");
     }
 
