@@ -86,6 +86,15 @@ public interface OcspConfig {
         /** A connection that sends and receives nothing for this long is closed. */
         @WithDefault("PT30S")
         Duration idleTimeout();
+
+        /**
+         * Linux TCP_DEFER_ACCEPT (epoll only): a connection reaches the listener only once its first
+         * bytes have arrived, so accept and read take one event-loop wake-up instead of two. A client
+         * that connects and stays silent is still accepted about a second later, then meets the idle
+         * timeout. Off: every connection is accepted at the end of its handshake.
+         */
+        @WithDefault("true")
+        boolean deferAccept();
     }
 
     interface Signer {

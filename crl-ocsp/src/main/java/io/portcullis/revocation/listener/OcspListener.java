@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -77,8 +78,13 @@ public class OcspListener {
         long idleSeconds = Math.max(1, config.idleTimeout().toSeconds());
         try {
             // One group as both parent and child: the loop that accepts a connection serves it.
-            server = new ServerBootstrap().group(loops, loops).channel(channel)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
+            ServerBootstrap bootstrap = new ServerBootstrap().group(loops, loops).channel(channel)
+                    .option(ChannelOption.SO_BACKLOG, 1024);
+            if (epoll && config.deferAccept()) {
+                // Wait at most one second for a connection's first bytes (docs/benchmarks.md, OCSP listener).
+                bootstrap.option(EpollChannelOption.TCP_DEFER_ACCEPT, 1);
+            }
+            server = bootstrap
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<>() {
                         @Override
@@ -95,7 +101,7 @@ public class OcspListener {
             throw new IllegalStateException("the OCSP listener cannot listen on " + config.host() + ":" + port + ": " + e.getMessage(), e);
         }
         LOG.infof("OCSP listener on %s:%d (%d event loop%s, %s, %d workers)", config.host(), boundPort().getAsInt(), ioThreads,
-                ioThreads == 1 ? "" : "s", epoll ? "epoll" : "NIO", config.workers());
+                ioThreads == 1 ? "" : "s", epoll ? (config.deferAccept() ? "epoll, deferred accept" : "epoll") : "NIO", config.workers());
     }
 
     /** The port bound, when the listener runs (the chosen one when configured as 0). */
