@@ -71,6 +71,7 @@ public class OcspListener {
                 new ArrayBlockingQueue<>(config.workQueue()), new DefaultThreadFactory("ocsp-worker", true));
         workers.allowCoreThreadTimeOut(true);
         boolean epoll = Epoll.isAvailable();
+        boolean deferAccept = epoll && config.deferAccept();
         loops = epoll ? new EpollEventLoopGroup(ioThreads, new DefaultThreadFactory("ocsp-io", true))
                 : new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("ocsp-io", true));
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -80,7 +81,7 @@ public class OcspListener {
             // One group as both parent and child: the loop that accepts a connection serves it.
             ServerBootstrap bootstrap = new ServerBootstrap().group(loops, loops).channel(channel)
                     .option(ChannelOption.SO_BACKLOG, 1024);
-            if (epoll && config.deferAccept()) {
+            if (deferAccept) {
                 // Wait at most one second for a connection's first bytes (docs/benchmarks.md, OCSP listener).
                 bootstrap.option(EpollChannelOption.TCP_DEFER_ACCEPT, 1);
             }
@@ -101,7 +102,7 @@ public class OcspListener {
             throw new IllegalStateException("the OCSP listener cannot listen on " + config.host() + ":" + port + ": " + e.getMessage(), e);
         }
         LOG.infof("OCSP listener on %s:%d (%d event loop%s, %s, %d workers)", config.host(), boundPort().getAsInt(), ioThreads,
-                ioThreads == 1 ? "" : "s", epoll ? (config.deferAccept() ? "epoll, deferred accept" : "epoll") : "NIO", config.workers());
+                ioThreads == 1 ? "" : "s", deferAccept ? "epoll, deferred accept" : epoll ? "epoll" : "NIO", config.workers());
     }
 
     /** The port bound, when the listener runs (the chosen one when configured as 0). */
