@@ -16,12 +16,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** Builds the benchmark's CSRs before the clock starts, so key generation is not measured. */
-final class CsrFactory {
+public final class CsrFactory {
 
     private CsrFactory() {
     }
 
-    static List<String> ecP256(int count) throws Exception {
+    public static List<String> ecP256(int count) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         List<String> out = new ArrayList<>(count);

@@ -177,6 +177,11 @@ public final class PackagedServer implements AutoCloseable {
         return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
     }
 
+    /** Kills the server process with SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
