@@ -25,11 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Extension;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged server on its default embedded H2 database, killed with SIGKILL (no shutdown hook,
+ * The packaged server on its default embedded H2 database and on PostgreSQL, killed with SIGKILL (no shutdown hook,
  * nothing flushed) at random moments of a concurrent issuance burst and of a revocation burst, and
  * started again on the same data directory. After every restart each certificate a client received
  * is in the store byte for byte with its audit entry, no serial was issued twice, the audit chain
@@ -42,7 +43,7 @@ class CrashConsistencyE2ETest {
     private static final int CLIENTS = 8;
     /** Kills per burst kind: a few in the suite; bin/crash-test raises them for the figures in docs/reliability.md. */
     private static final int ISSUANCE_KILLS = Integer.getInteger("crash.issuance-kills", 3);
-    private static final int REVOCATION_KILLS = Integer.getInteger("crash.revocation-kills", 3);
+    private static final int REVOCATION_KILLS = Integer.getInteger("crash.revocation-kills", 2);
     private static final String[] REASONS = {"keyCompromise", "superseded", "cessationOfOperation", "affiliationChanged"};
 
     @TempDir
@@ -55,16 +56,59 @@ class CrashConsistencyE2ETest {
     /** Answers other than the acknowledgement: none is expected, the kill only cuts requests off. */
     private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
 
-    @Test
-    void everyAcknowledgedIssuanceAndRevocationSurvivesAKill() throws Exception {
+    /** The two databases the server runs on, each with the build of the server made for it. */
+    enum Database {
+        EMBEDDED_H2 {
+            @Override
+            Path jar() {
+                return PackagedServer.jar();
+            }
+
+            @Override
+            Map<String, String> env() {
+                return Map.of();
+            }
+        },
+        POSTGRESQL {
+            @Override
+            Path jar() {
+                return PackagedServer.postgresJar();
+            }
+
+            @Override
+            Map<String, String> env() throws Exception {
+                String name = "crash_" + Long.toHexString(System.nanoTime());
+                Process createdb = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-v",
+                        "ON_ERROR_STOP=1", "-c", "create database " + name).redirectErrorStream(true).start();
+                String output = new String(createdb.getInputStream().readAllBytes());
+                if (createdb.waitFor() != 0) {
+                    throw new IllegalStateException("cannot create a PostgreSQL database on 127.0.0.1:5432 (bin/ensure-postgres starts one): " + output);
+                }
+                return Map.of("QUARKUS_PROFILE", "pg", "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + name,
+                        "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "");
+            }
+        };
+
+        abstract Path jar();
+
+        abstract Map<String, String> env() throws Exception;
+    }
+
+    private Path jar;
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void everyAcknowledgedIssuanceAndRevocationSurvivesAKill(Database database) throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path data = tmp.resolve("data");
-        Map<String, String> env = Map.of("PORTCULLIS_ADMIN_PASSWORD", PASSWORD,
-                "PORTCULLIS_CRL_REISSUE_DELAY", "PT0.2S", "PORTCULLIS_CRL_CHECK_INTERVAL", "PT1S");
+        jar = database.jar();
+        Map<String, String> env = new HashMap<>(database.env());
+        env.putAll(Map.of("PORTCULLIS_ADMIN_PASSWORD", PASSWORD,
+                "PORTCULLIS_CRL_REISSUE_DELAY", "PT0.2S", "PORTCULLIS_CRL_CHECK_INTERVAL", "PT1S"));
         ConcurrentLinkedQueue<String> csrs = new ConcurrentLinkedQueue<>(
                 CsrFactory.ecP256(1_000 + 400 * (ISSUANCE_KILLS + REVOCATION_KILLS)));
-        PackagedServer server = PackagedServer.start(data, env);
+        PackagedServer server = PackagedServer.start(jar, data, env, List.of(), "127.0.0.1", PackagedServer.freePort());
         try {
             for (int round = 0; round < ISSUANCE_KILLS; round++) {
                 long killAfter = random.nextInt(2_000);
@@ -97,9 +141,9 @@ class CrashConsistencyE2ETest {
         Thread.sleep(killAfter);
         server.kill();
         List<JsonNode> acknowledged = burst.stop();
-        System.out.printf("Issuance burst killed %d ms after the first certificate: %d certificates received; requests cut off: %s%n",
-                killAfter, acknowledged.size(), burst.cutOff());
-        return PackagedServer.start(data, env, List.of(), "127.0.0.1", server.port);
+        System.out.printf("Issuance burst killed %d ms after the first certificate: %d certificates received, %d requests cut off%n",
+                killAfter, acknowledged.size(), burst.cutOff().size());
+        return PackagedServer.start(jar, data, env, List.of(), "127.0.0.1", server.port);
     }
 
     /** Each client issues a certificate and revokes it, over and over, so the kill cuts into both. */
@@ -125,12 +169,12 @@ class CrashConsistencyE2ETest {
         Thread.sleep(killAfter);
         server.kill();
         List<String[]> acknowledgements = burst.stop();
-        System.out.printf("Revocation burst killed %d ms after the first revocation: %d revocations acknowledged; requests cut off: %s%n",
-                killAfter, acknowledgements.size(), burst.cutOff());
+        System.out.printf("Revocation burst killed %d ms after the first revocation: %d revocations acknowledged, %d requests cut off%n",
+                killAfter, acknowledgements.size(), burst.cutOff().size());
         for (String[] acknowledged : acknowledgements) {
             revoked.put(acknowledged[0], acknowledged[1]);
         }
-        return PackagedServer.start(data, env, List.of(), "127.0.0.1", server.port);
+        return PackagedServer.start(jar, data, env, List.of(), "127.0.0.1", server.port);
     }
 
     /** Issues one certificate and records it as received; null when the server refused. */

@@ -48,6 +48,19 @@ public final class PackagedServer implements AutoCloseable {
         return jar;
     }
 
+    /**
+     * The server built for PostgreSQL (the database kind is fixed at build time): bin/test builds it
+     * into {@code server/target/quarkus-app-pg} with {@code -Dquarkus.profile=pg} before the suite.
+     */
+    public static Path postgresJar() {
+        Path jar = Path.of("..", "server", "target", "quarkus-app-pg", "quarkus-run.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("PostgreSQL build of the server missing at " + jar
+                    + ": run bin/test, or ./mvnw -DskipTests -Dquarkus.profile=pg -Dquarkus.package.output-directory=quarkus-app-pg -pl server -am package");
+        }
+        return jar;
+    }
+
     public static PackagedServer start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
         return start(dataDir, env, List.of(), "127.0.0.1");
     }
@@ -67,9 +80,15 @@ public final class PackagedServer implements AutoCloseable {
      */
     public static PackagedServer start(Path dataDir, Map<String, String> env, List<String> commandPrefix, String host,
             int port) throws IOException, InterruptedException {
+        return start(jar(), dataDir, env, commandPrefix, host, port);
+    }
+
+    /** As above, from another build of the server (e.g. {@link #postgresJar()}). */
+    public static PackagedServer start(Path jar, Path dataDir, Map<String, String> env, List<String> commandPrefix, String host,
+            int port) throws IOException, InterruptedException {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
         List<String> command = new ArrayList<>(commandPrefix);
-        command.addAll(List.of(javaBinary(), "-jar", jar().toString()));
+        command.addAll(List.of(javaBinary(), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORTCULLIS_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
