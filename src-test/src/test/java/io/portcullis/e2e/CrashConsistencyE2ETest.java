@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Extension;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,8 @@ class CrashConsistencyE2ETest {
 
             @Override
             Map<String, String> env() throws Exception {
+                // Only when asked on the command line (./bin/test -DskipPostgresTests), as for the API suite.
+                Assumptions.assumeFalse(Boolean.getBoolean("skipPostgresTests"), "-DskipPostgresTests given");
                 String name = "crash_" + Long.toHexString(System.nanoTime());
                 Process createdb = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-v",
                         "ON_ERROR_STOP=1", "-c", "create database " + name).redirectErrorStream(true).start();

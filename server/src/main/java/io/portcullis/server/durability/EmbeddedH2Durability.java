@@ -90,8 +90,9 @@ public class EmbeddedH2Durability {
     /** Every transaction gets a hook that waits after the commit, if {@link #transactionWrites()} was called in it. */
     void transactionBegun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
         if (groupSync != null) {
-            transactions.putResource(KEY, new AfterCommit());
-            transactions.registerInterposedSynchronization((Synchronization) transactions.getResource(KEY));
+            AfterCommit hook = new AfterCommit();
+            transactions.putResource(KEY, hook);
+            transactions.registerInterposedSynchronization(hook);
         }
     }
 
