@@ -2,14 +2,11 @@ package io.portcullis.ike.exchange;
 
 import io.portcullis.ike.isakmp.DeletePayload;
 import io.portcullis.ike.isakmp.EncryptedMessage;
-import io.portcullis.ike.isakmp.HashPayload;
 import io.portcullis.ike.isakmp.IsakmpMessage;
 import io.portcullis.ike.isakmp.NotificationPayload;
 import io.portcullis.ike.isakmp.NotifyType;
-import io.portcullis.ike.isakmp.Payload;
 import io.portcullis.ike.isakmp.ProtocolId;
-import io.portcullis.ike.keymat.IvChain;
-import io.portcullis.ike.keymat.QuickModeHashes;
+import io.portcullis.ike.keymat.InformationalHash;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,30 +33,15 @@ final class InformationalResponder {
             // Its IV chain belongs to that exchange: a forged Informational must not reset it.
             return ExchangeResult.dropped(Drop.UNEXPECTED, "Informational on the message ID of a Quick Mode in progress");
         }
-        IvChain chain = sa.ivs().forMessageId(messageId);
-        Optional<ProtectedMessages.Opened> opened = ProtectedMessages.open(sa.crypto(), chain, ctx.decoder(), message);
-        if (opened.isEmpty()) {
+        ProtectedMessages.Checked checked = ProtectedMessages.openVerified(sa, sa.ivs().forMessageId(messageId),
+                ctx.decoder(), message, "Informational", "HASH(1)", 2,
+                (skeyidA, notifyOrDelete) -> InformationalHash.hash1(sa.selection().prf(), skeyidA, messageId,
+                        notifyOrDelete));
+        if (checked instanceof ProtectedMessages.Rejected rejected) {
             sa.ivs().forget(messageId);
-            return ExchangeResult.dropped(Drop.UNDECRYPTABLE, "Informational does not decrypt");
+            return rejected.result();
         }
-        IsakmpMessage decoded = opened.get().message().message();
-        List<Payload> payloads = decoded.payloads();
-        if (payloads.size() < 2 || !(payloads.get(0).body() instanceof HashPayload hash)) {
-            sa.ivs().forget(messageId);
-            return ExchangeResult.dropped(Drop.BAD_HASH, "Informational without HASH(1)");
-        }
-        byte[] skeyidA = sa.keys().skeyidA();
-        try {
-            byte[] expected = QuickModeHashes.informational(sa.selection().prf(), skeyidA, messageId,
-                    ProtectedMessages.afterHash(payloads));
-            if (!QuickModeHashes.matches(expected, hash.hash().toByteArray())) {
-                sa.ivs().forget(messageId);
-                return ExchangeResult.dropped(Drop.BAD_HASH, "Informational HASH(1) does not verify");
-            }
-        } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
-        }
-        opened.get().decryption().commit();
+        IsakmpMessage decoded = ((ProtectedMessages.Verified) checked).message();
         sa.ivs().forget(messageId); // one message per Informational exchange
         Outcome outcome = new Outcome();
         for (NotificationPayload notify : decoded.all(NotificationPayload.class)) {

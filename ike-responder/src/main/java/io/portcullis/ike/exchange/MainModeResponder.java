@@ -57,7 +57,6 @@ public final class MainModeResponder {
 
     public enum State { AWAITING_SA, AWAITING_KEY_EXCHANGE, AWAITING_AUTHENTICATION, AUTHENTICATING, ESTABLISHED, FAILED }
 
-    static final int NONCE_LENGTH = 32;
     /** Fragment ID of our message 6; one fragmented message per exchange. */
     private static final int FRAGMENT_ID = 1;
 
@@ -220,7 +219,7 @@ public final class MainModeResponder {
         }
         gxr = ours.publicValue();
         byte[] ni = nonce.get().nonce().toByteArray();
-        byte[] nr = ctx.randomBytes(NONCE_LENGTH);
+        byte[] nr = ctx.nonce();
         Phase1Authentication authentication = selection.usesSignatures() ? new Phase1Authentication.Signatures()
                 : new Phase1Authentication.PreSharedKey(psk.orElseThrow().key());
         Phase1KeyInput input = new Phase1KeyInput(selection.prf(), authentication, shared, ni, nr,

@@ -35,6 +35,14 @@ public record ResponderContext(ResponderPolicy policy, Optional<GatewayCredentia
                 random, new SpiAllocator(random), new IsakmpDecoder());
     }
 
+    /** Length of the nonces we send in Main Mode and Quick Mode, either role (RFC 2409 §5: 8 to 256 bytes). */
+    static final int NONCE_LENGTH = 32;
+
+    /** A fresh nonce of ours. */
+    byte[] nonce() {
+        return randomBytes(NONCE_LENGTH);
+    }
+
     byte[] randomBytes(int length) {
         byte[] out = new byte[length];
         random.nextBytes(out);

@@ -5,8 +5,8 @@ import io.portcullis.ike.crypto.PrfAlgorithm;
 import java.security.MessageDigest;
 
 /**
- * The HASH payloads of Quick Mode (RFC 2409 §5.5) and of protected Informational exchanges
- * (RFC 2409 §5.7), all keyed with SKEYID_a. M-ID is the 4-byte message ID from the ISAKMP
+ * The HASH payloads of Quick Mode (RFC 2409 §5.5), keyed with SKEYID_a (the Informational HASH is
+ * {@link InformationalHash}). M-ID is the 4-byte message ID from the ISAKMP
  * header; "rest" is every payload after the HASH payload exactly as encoded on the wire,
  * generic payload headers included.
  */
@@ -31,11 +31,6 @@ public final class QuickModeHashes {
     public static byte[] hash3(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] initiatorNonce,
             byte[] responderNonce) {
         return prf.prf(skeyidA, ZERO, Bytes.uint32(messageId), initiatorNonce, responderNonce);
-    }
-
-    /** HASH(1) of an Informational exchange = prf(SKEYID_a, M-ID | N/D), N/D being the Notify or Delete payload. */
-    public static byte[] informational(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] notifyOrDelete) {
-        return prf.prf(skeyidA, Bytes.uint32(messageId), notifyOrDelete);
     }
 
     /** Constant-time comparison of a computed hash with one a peer sent. */
