@@ -80,7 +80,7 @@ final class ResponderShard {
 
     /** Message 6 (or the notify) for a deferred message 5, once its peer check decided. */
     synchronized ResponderOutput resume(PendingAuthentication pending, AuthDecision decision) {
-        Optional<MainModeResponder> exchange = table.halfOpen(pending.exchange());
+        Optional<MainMode> exchange = table.halfOpen(pending.exchange());
         if (exchange.isEmpty()) {
             return drop(Drop.UNKNOWN_COOKIES); // timed out (half-open limit) while the check ran
         }
@@ -155,7 +155,7 @@ final class ResponderShard {
             if (!table.reserve(in.source())) {
                 return new Routed(id, ExchangeResult.dropped(Drop.HALF_OPEN_LIMIT, "half-open limit reached"));
             }
-            MainModeResponder exchange = new MainModeResponder(ctx, header.initiatorCookie(), in.source(), in.destination(),
+            MainMode exchange = MainMode.responder(ctx, header.initiatorCookie(), in.source(), in.destination(),
                     deferAuthentication);
             ExchangeResult result = exchange.process(header, bytes, in.source(), in.destination());
             if (result.status() == ExchangeResult.Status.CONTINUE) {
@@ -165,7 +165,7 @@ final class ResponderShard {
             }
             return new Routed(exchange.id(), result);
         }
-        Optional<MainModeResponder> exchange = table.halfOpen(id);
+        Optional<MainMode> exchange = table.halfOpen(id);
         if (exchange.isEmpty()) {
             Drop reason = table.established(id).isPresent() ? Drop.UNEXPECTED : Drop.UNKNOWN_COOKIES;
             return new Routed(id, ExchangeResult.dropped(reason, "no Main Mode in progress for " + id));
@@ -175,7 +175,7 @@ final class ResponderShard {
         return new Routed(id, result);
     }
 
-    private void settleMainMode(IkeSaId id, MainModeResponder exchange, ExchangeResult result) {
+    private void settleMainMode(IkeSaId id, MainMode exchange, ExchangeResult result) {
         if (result.status() == ExchangeResult.Status.FAILED) {
             table.removeHalfOpen(id);
         } else if (result.status() == ExchangeResult.Status.COMPLETE) {

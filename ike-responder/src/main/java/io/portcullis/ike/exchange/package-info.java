@@ -4,7 +4,7 @@
  *
  * <p>Flow (DESIGN.md, data flow 3): {@link io.portcullis.ike.exchange.IkeResponder#process} →
  * fragment reassembly → retransmission cache → by cookies and message ID to
- * {@link io.portcullis.ike.exchange.MainModeResponder} (proposal selection, DH, peer
+ * {@link io.portcullis.ike.exchange.MainMode} (proposal selection, DH, peer
  * authentication through {@link io.portcullis.ike.exchange.auth.PeerAuthenticator}),
  * {@link io.portcullis.ike.exchange.QuickModeResponder} (ESP proposal, traffic selectors vs the
  * peer's RFC 3779 subnets and the protected subnets, KEYMAT →
