@@ -135,7 +135,7 @@ public final class IkeResponder {
     }
 
     private List<IkeEvent> adoptChildren(int origin, IkeEvent.IkeSaEstablished established) {
-        List<ResponderShard.Transfer> transfers = new ArrayList<>();
+        List<Reauthentication.Transfer> transfers = new ArrayList<>();
         for (ResponderShard shard : shards) {
             transfers.addAll(shard.handOverChildren(established.ikeSa(), established.peer().identity()));
         }

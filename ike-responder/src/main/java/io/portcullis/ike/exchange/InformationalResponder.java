@@ -108,12 +108,7 @@ final class InformationalResponder {
     private void handleDelete(IkeSa sa, DeletePayload delete, List<IkeEvent> events) {
         if (delete.protocol().equals(ProtocolId.ISAKMP)) {
             if (delete.spis().stream().anyMatch(spi -> spi.equals(sa.id().asSpi()))) {
-                for (ChildSa child : sa.removeAllChildren()) {
-                    ctx.spis().release(child.inboundSpi());
-                    events.add(new IkeEvent.ChildSaDeleted(sa.id(), child.inboundSpi(), child.outboundSpi(),
-                            IkeEvent.Cause.PEER_DELETE));
-                }
-                events.add(new IkeEvent.IkeSaDeleted(sa.id(), IkeEvent.Cause.PEER_DELETE));
+                Deletes.allGone(ctx, sa, IkeEvent.Cause.PEER_DELETE, events);
             }
             return;
         }
@@ -123,11 +118,8 @@ final class InformationalResponder {
         // The peer names the SPIs it chose (its inbound = our outbound); we accept either side.
         for (io.portcullis.ike.isakmp.Bytes spi : delete.spis()) {
             int value = ByteBuffer.wrap(spi.toByteArray()).getInt();
-            sa.removeChildBySpi(value).ifPresent(child -> {
-                ctx.spis().release(child.inboundSpi());
-                events.add(new IkeEvent.ChildSaDeleted(sa.id(), child.inboundSpi(), child.outboundSpi(),
-                        IkeEvent.Cause.PEER_DELETE));
-            });
+            sa.removeChildBySpi(value).ifPresent(child -> Deletes.childGone(ctx, sa.id(), child,
+                    IkeEvent.Cause.PEER_DELETE, events));
         }
     }
 }
