@@ -22,7 +22,7 @@ final class Deletes {
      * DELETE for one IPsec SA pair (its hard lifetime ran out): one protected Informational naming the SPI
      * we chose; the ISAKMP SA stays.
      */
-    static byte[] childSa(ResponderContext ctx, IkeSa sa, ChildSa child, List<IkeEvent> events, IkeEvent.Cause cause) {
+    static byte[] childSa(ExchangeContext ctx, IkeSa sa, ChildSa child, List<IkeEvent> events, IkeEvent.Cause cause) {
         byte[] datagram = ProtectedMessages.informational(sa, ctx.newMessageId(), DeletePayload.of(ProtocolId.IPSEC_ESP,
                 List.of(Bytes.ofUnsigned(child.inboundSpi() & 0xFFFF_FFFFL, 4))));
         childGone(ctx, sa.id(), child, cause, events);
@@ -30,14 +30,14 @@ final class Deletes {
     }
 
     /** A pair is gone (our DELETE, the peer's, an INITIAL-CONTACT): its SPI is free again, and the data plane is told. */
-    static void childGone(ResponderContext ctx, IkeSaId owner, ChildSa child, IkeEvent.Cause cause,
+    static void childGone(ExchangeContext ctx, IkeSaId owner, ChildSa child, IkeEvent.Cause cause,
             List<IkeEvent> events) {
         ctx.spis().release(child.inboundSpi());
         events.add(new IkeEvent.ChildSaDeleted(owner, child.inboundSpi(), child.outboundSpi(), cause));
     }
 
     /** Every pair of the SA is gone, and then the ISAKMP SA (no DELETE sent: the peer ended it or forgot it). */
-    static void allGone(ResponderContext ctx, IkeSa sa, IkeEvent.Cause cause, List<IkeEvent> events) {
+    static void allGone(ExchangeContext ctx, IkeSa sa, IkeEvent.Cause cause, List<IkeEvent> events) {
         for (ChildSa child : sa.removeAllChildren()) {
             childGone(ctx, sa.id(), child, cause, events);
         }
@@ -45,7 +45,7 @@ final class Deletes {
     }
 
     /** DELETE for every pair (one Informational) and then for the ISAKMP SA; the caller wipes the SA after. */
-    static List<byte[]> tearDown(ResponderContext ctx, IkeSa sa, List<IkeEvent> events, IkeEvent.Cause cause) {
+    static List<byte[]> tearDown(ExchangeContext ctx, IkeSa sa, List<IkeEvent> events, IkeEvent.Cause cause) {
         List<byte[]> datagrams = new ArrayList<>();
         List<ChildSa> children = sa.removeAllChildren();
         if (!children.isEmpty()) {

@@ -192,7 +192,7 @@ public final class IkeSa {
     }
 
     /** A message ID for an exchange we start: random, and used by no exchange of this SA in progress. */
-    int freshMessageId(ResponderContext ctx) {
+    int freshMessageId(ExchangeContext ctx) {
         int id;
         do {
             id = ctx.newMessageId();

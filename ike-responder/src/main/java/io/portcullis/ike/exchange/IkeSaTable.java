@@ -20,14 +20,14 @@ final class IkeSaTable {
     private record InitiatorKey(long initiatorCookie, InetSocketAddress source) {
     }
 
-    private final ResponderLimits limits;
+    private final IkeLimits limits;
     private final AdmissionBudget budget;
     /** Insertion order is start order, so expiry can stop at the first young entry. */
     private final Map<IkeSaId, MainMode> halfOpen = new LinkedHashMap<>();
     private final Map<InitiatorKey, IkeSaId> halfOpenByInitiator = new HashMap<>();
     private final Map<IkeSaId, IkeSa> established = new LinkedHashMap<>();
 
-    IkeSaTable(ResponderLimits limits, AdmissionBudget budget) {
+    IkeSaTable(IkeLimits limits, AdmissionBudget budget) {
         this.limits = limits;
         this.budget = budget;
     }

@@ -52,7 +52,7 @@ public final class MainMode {
     /** Fragment ID of our authentication message; one fragmented message per exchange. */
     private static final int FRAGMENT_ID = 1;
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final Phase1 phase1;
     private final boolean deferAuthentication;
     private final Instant started;
@@ -74,12 +74,12 @@ public final class MainMode {
      *
      * @param deferAuthentication hand the certificate check of message 5 out ({@link ExchangeResult.Status#PENDING})
      */
-    static MainMode responder(ResponderContext ctx, long initiatorCookie, InetSocketAddress peer,
+    static MainMode responder(ExchangeContext ctx, long initiatorCookie, InetSocketAddress peer,
             InetSocketAddress local, boolean deferAuthentication) {
         return new MainMode(ctx, Phase1.responder(initiatorCookie, ctx.random()), peer, local, deferAuthentication);
     }
 
-    private MainMode(ResponderContext ctx, Phase1 phase1, InetSocketAddress peer, InetSocketAddress local,
+    private MainMode(ExchangeContext ctx, Phase1 phase1, InetSocketAddress peer, InetSocketAddress local,
             boolean deferAuthentication) {
         this.ctx = ctx;
         this.phase1 = phase1;

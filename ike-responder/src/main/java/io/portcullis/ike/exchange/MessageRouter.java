@@ -26,30 +26,30 @@ import java.util.Optional;
  */
 final class MessageRouter {
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSaTable table;
     private final RetransmissionCache cache;
     private final FragmentReassembler reassembler;
-    private final InformationalResponder informational;
+    private final InformationalExchange informational;
     private final SaTeardown teardown;
     private final Reauthentication reauthentication;
-    private final ResponderStats stats;
+    private final IkeStats stats;
     private final boolean deferAuthentication;
 
-    MessageRouter(ResponderContext ctx, IkeSaTable table, RetransmissionCache cache, FragmentReassembler reassembler,
-            SaTeardown teardown, Reauthentication reauthentication, ResponderStats stats, boolean deferAuthentication) {
+    MessageRouter(ExchangeContext ctx, IkeSaTable table, RetransmissionCache cache, FragmentReassembler reassembler,
+            SaTeardown teardown, Reauthentication reauthentication, IkeStats stats, boolean deferAuthentication) {
         this.ctx = ctx;
         this.table = table;
         this.cache = cache;
         this.reassembler = reassembler;
-        this.informational = new InformationalResponder(ctx);
+        this.informational = new InformationalExchange(ctx);
         this.teardown = teardown;
         this.reauthentication = reauthentication;
         this.stats = stats;
         this.deferAuthentication = deferAuthentication;
     }
 
-    ResponderOutput process(Datagram in) {
+    IkeOutput process(Datagram in) {
         table.expireHalfOpen(ctx.clock().instant());
         byte[] bytes = in.data();
         IsakmpHeader header;
@@ -58,7 +58,7 @@ final class MessageRouter {
             if (!header.isEncrypted() && (bytes[16] & 0xFF) == PayloadType.FRAGMENT.value()) {
                 Optional<byte[]> whole = reassemble(header, bytes, in.source());
                 if (whole.isEmpty()) {
-                    return ResponderOutput.NOTHING;
+                    return IkeOutput.NOTHING;
                 }
                 bytes = whole.get();
                 header = ctx.decoder().decodeHeader(bytes);
@@ -69,13 +69,13 @@ final class MessageRouter {
         Optional<List<byte[]>> cached = cache.lookup(in.source(), bytes);
         if (cached.isPresent()) {
             stats.retransmission();
-            return new ResponderOutput(cached.get().stream().map(in::reply).toList(), List.of());
+            return new IkeOutput(cached.get().stream().map(in::reply).toList(), List.of());
         }
         return conclude(in, bytes, route(header, bytes, in));
     }
 
     /** Message 6 (or the notify) for a deferred message 5, once its peer check decided. */
-    ResponderOutput resume(PendingAuthentication pending, AuthDecision decision) {
+    IkeOutput resume(PendingAuthentication pending, AuthDecision decision) {
         Optional<MainMode> exchange = table.halfOpen(pending.exchange());
         if (exchange.isEmpty()) {
             return drop(Drop.UNKNOWN_COOKIES); // timed out (half-open limit) while the check ran
@@ -87,13 +87,13 @@ final class MessageRouter {
     }
 
     /** Gives up a deferred message 5 the workers could not take: the Main Mode is dropped. */
-    ResponderOutput abandon(PendingAuthentication pending) {
+    IkeOutput abandon(PendingAuthentication pending) {
         stats.count(Drop.AUTHENTICATION_OVERLOAD);
         table.removeHalfOpen(pending.exchange());
-        return ResponderOutput.NOTHING;
+        return IkeOutput.NOTHING;
     }
 
-    private ResponderOutput conclude(Datagram in, byte[] bytes, Routed routed) {
+    private IkeOutput conclude(Datagram in, byte[] bytes, Routed routed) {
         ExchangeResult result = routed.result();
         result.drop().ifPresent(stats::count);
         if (!result.replies().isEmpty() && result.status() != ExchangeResult.Status.DROPPED) {
@@ -108,7 +108,7 @@ final class MessageRouter {
                 teardown.forget(deleted.ikeSa());
             }
         }
-        return new ResponderOutput(out, events, result.pending().stream().toList());
+        return new IkeOutput(out, events, result.pending().stream().toList());
     }
 
     private record Routed(IkeSaId owner, ExchangeResult result) {
@@ -245,8 +245,8 @@ final class MessageRouter {
         return result;
     }
 
-    private ResponderOutput drop(Drop reason) {
+    private IkeOutput drop(Drop reason) {
         stats.count(reason);
-        return ResponderOutput.NOTHING;
+        return IkeOutput.NOTHING;
     }
 }

@@ -38,7 +38,7 @@ public final class QuickModeRekeyInitiator {
 
     public enum State { AWAITING_REPLY, COMPLETE, FAILED }
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSa sa;
     private final ChildSa replaced;
     private final int messageId;
@@ -49,7 +49,7 @@ public final class QuickModeRekeyInitiator {
     private State state = State.AWAITING_REPLY;
 
     /** Builds message 1 (take it from {@link #message1()}); allocates the new inbound SPI. */
-    QuickModeRekeyInitiator(ResponderContext ctx, IkeSa sa, ChildSa replaced, int messageId,
+    QuickModeRekeyInitiator(ExchangeContext ctx, IkeSa sa, ChildSa replaced, int messageId,
             RetransmissionTimer.Schedule schedule) {
         this.ctx = ctx;
         this.sa = sa;

@@ -38,7 +38,7 @@ public final class QuickModeResponder {
 
     public enum State { AWAITING_PROPOSAL, AWAITING_CONFIRMATION, COMPLETE, FAILED }
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSa sa;
     private final int messageId;
     private final Phase2 phase2;
@@ -47,7 +47,7 @@ public final class QuickModeResponder {
     /** What the pending pair was negotiated with, for the record the IKE SA keeps (a rekey proposes it again). */
     private Phase2Selection pendingSelection;
 
-    QuickModeResponder(ResponderContext ctx, IkeSa sa, int messageId) {
+    QuickModeResponder(ExchangeContext ctx, IkeSa sa, int messageId) {
         this.ctx = ctx;
         this.sa = sa;
         this.messageId = messageId;

@@ -12,11 +12,11 @@ import java.util.Optional;
  */
 final class Reauthentication {
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSaTable table;
     private final SaTeardown teardown;
 
-    Reauthentication(ResponderContext ctx, IkeSaTable table, SaTeardown teardown) {
+    Reauthentication(ExchangeContext ctx, IkeSaTable table, SaTeardown teardown) {
         this.ctx = ctx;
         this.table = table;
         this.teardown = teardown;

@@ -17,11 +17,11 @@ import java.util.function.Predicate;
  */
 final class SaMaintenance {
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSaTable table;
     private final SaTeardown teardown;
 
-    SaMaintenance(ResponderContext ctx, IkeSaTable table, SaTeardown teardown) {
+    SaMaintenance(ExchangeContext ctx, IkeSaTable table, SaTeardown teardown) {
         this.ctx = ctx;
         this.table = table;
         this.teardown = teardown;
@@ -31,7 +31,7 @@ final class SaMaintenance {
      * Tears down every IKE SA whose peer matches (e.g. the holder of a revoked certificate):
      * DELETE for its IPsec SAs and for the ISAKMP SA, then the state is gone.
      */
-    ResponderOutput deletePeer(Predicate<AuthenticatedPeer> which) {
+    IkeOutput deletePeer(Predicate<AuthenticatedPeer> which) {
         List<Datagram> out = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
         for (IkeSa sa : table.allEstablished()) {
@@ -39,27 +39,27 @@ final class SaMaintenance {
                 out.addAll(teardown.withDeletes(sa, IkeEvent.Cause.LOCAL_DELETE, events));
             }
         }
-        return new ResponderOutput(out, events);
+        return new IkeOutput(out, events);
     }
 
     /**
      * Tears down one IKE SA by its cookies (the operator's "delete this tunnel"): DELETE for its
      * IPsec SAs and for the ISAKMP SA. Empty output when no such SA is established.
      */
-    ResponderOutput deleteSa(IkeSaId id) {
+    IkeOutput deleteSa(IkeSaId id) {
         Optional<IkeSa> sa = table.established(id);
         if (sa.isEmpty()) {
-            return ResponderOutput.NOTHING;
+            return IkeOutput.NOTHING;
         }
         List<IkeEvent> events = new ArrayList<>();
-        return new ResponderOutput(teardown.withDeletes(sa.get(), IkeEvent.Cause.LOCAL_DELETE, events), events);
+        return new IkeOutput(teardown.withDeletes(sa.get(), IkeEvent.Cause.LOCAL_DELETE, events), events);
     }
 
     /**
      * Drops timed-out half-open exchanges, deletes IPsec SA pairs whose hard time lifetime ran out (the
      * peer did not rekey in time) and IKE SAs whose lifetime ran out, each with DELETE notifies.
      */
-    ResponderOutput expire() {
+    IkeOutput expire() {
         Instant now = ctx.clock().instant();
         table.expireHalfOpen(now);
         List<Datagram> out = new ArrayList<>();
@@ -76,11 +76,11 @@ final class SaMaintenance {
                 out.addAll(teardown.withDeletes(sa, IkeEvent.Cause.EXPIRED, events));
             }
         }
-        return new ResponderOutput(out, events);
+        return new IkeOutput(out, events);
     }
 
-    /** See {@link IkeResponder#detectDeadPeers}. */
-    ResponderOutput detectDeadPeers(DpdPolicy policy) {
+    /** See {@link IkeEngine#detectDeadPeers}. */
+    IkeOutput detectDeadPeers(DpdPolicy policy) {
         Instant now = ctx.clock().instant();
         List<Datagram> out = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
@@ -97,14 +97,14 @@ final class SaMaintenance {
                         sa.localAddress(), sa.peerAddress())));
             }
         }
-        return new ResponderOutput(out, events);
+        return new IkeOutput(out, events);
     }
 
     /**
-     * See {@link IkeResponder#rekeyDue}: starts a rekey of every pair past its soft time limit that is neither
+     * See {@link IkeEngine#rekeyDue}: starts a rekey of every pair past its soft time limit that is neither
      * replaced already nor being negotiated by the peer, and resends or gives up the rekeys in progress.
      */
-    ResponderOutput rekeyDue() {
+    IkeOutput rekeyDue() {
         Instant now = ctx.clock().instant();
         List<Datagram> out = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
@@ -123,11 +123,11 @@ final class SaMaintenance {
                 }
             }
         }
-        return new ResponderOutput(out, events);
+        return new IkeOutput(out, events);
     }
 
-    /** See {@link IkeResponder#rekeyChildSa}; empty when no IKE SA of this shard holds the pair or it is settled. */
-    ResponderOutput rekeyChildSa(int inboundSpi) {
+    /** See {@link IkeEngine#rekeyChildSa}; empty when no IKE SA of this shard holds the pair or it is settled. */
+    IkeOutput rekeyChildSa(int inboundSpi) {
         List<Datagram> out = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
         for (IkeSa sa : table.allEstablished()) {
@@ -137,7 +137,7 @@ final class SaMaintenance {
                 }
             }
         }
-        return new ResponderOutput(out, events);
+        return new IkeOutput(out, events);
     }
 
     private void startRekey(IkeSa sa, ChildSa child, List<Datagram> out, List<IkeEvent> events) {
@@ -151,18 +151,18 @@ final class SaMaintenance {
         events.add(new IkeEvent.RekeyStarted(sa.id(), child.inboundSpi(), rekey.ourSpi()));
     }
 
-    /** See {@link IkeResponder#deleteChildSa}; empty output when no IKE SA of this shard holds the pair. */
-    ResponderOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
+    /** See {@link IkeEngine#deleteChildSa}; empty output when no IKE SA of this shard holds the pair. */
+    IkeOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
         for (IkeSa sa : table.allEstablished()) {
             for (ChildSa child : sa.children()) {
                 if (child.inboundSpi() == inboundSpi) {
                     sa.removeChildBySpi(inboundSpi);
                     List<IkeEvent> events = new ArrayList<>();
                     byte[] delete = Deletes.childSa(ctx, sa, child, events, cause);
-                    return new ResponderOutput(List.of(new Datagram(delete, sa.localAddress(), sa.peerAddress())), events);
+                    return new IkeOutput(List.of(new Datagram(delete, sa.localAddress(), sa.peerAddress())), events);
                 }
             }
         }
-        return ResponderOutput.NOTHING;
+        return IkeOutput.NOTHING;
     }
 }

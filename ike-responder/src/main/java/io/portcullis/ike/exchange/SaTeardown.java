@@ -10,11 +10,11 @@ import java.util.List;
  */
 final class SaTeardown {
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSaTable table;
     private final RetransmissionCache cache;
 
-    SaTeardown(ResponderContext ctx, IkeSaTable table, RetransmissionCache cache) {
+    SaTeardown(ExchangeContext ctx, IkeSaTable table, RetransmissionCache cache) {
         this.ctx = ctx;
         this.table = table;
         this.cache = cache;

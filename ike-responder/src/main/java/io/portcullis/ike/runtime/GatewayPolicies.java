@@ -5,9 +5,9 @@ import io.portcullis.ike.crypto.PrfAlgorithm;
 import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.esp.IpPrefix;
 import io.portcullis.ike.exchange.DpdPolicy;
-import io.portcullis.ike.exchange.ResponderLimits;
+import io.portcullis.ike.exchange.IkeLimits;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.isakmp.ReassemblyLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,9 +47,9 @@ public final class GatewayPolicies {
      * {@code allow-weak} the weak algorithms are listed too (the policy's own flag alone would
      * accept nothing more: the list says what is wanted, the flag that its weakness is known).
      */
-    public static ResponderPolicy policy(IkeSettings settings) {
+    public static GatewayPolicy policy(IkeSettings settings) {
         IkeSettings.Algorithms algorithms = settings.algorithms();
-        ResponderPolicy policy = ResponderPolicy.strongDefaults(protectedSubnets(settings))
+        GatewayPolicy policy = GatewayPolicy.strongDefaults(protectedSubnets(settings))
                 .withChildLifetime(algorithms.childLifetime(), algorithms.childLifetimeKilobytes())
                 .withFragmentSize(algorithms.fragmentSize());
         Set<EspTransform> esp = new HashSet<>(policy.espTransforms());
@@ -70,16 +70,16 @@ public final class GatewayPolicies {
         if (algorithms.maxIkeLifetime().isNegative() || algorithms.maxIkeLifetime().isZero()) {
             throw new IllegalArgumentException("portcullis.ike.algorithms.max-ike-lifetime must be positive");
         }
-        return new ResponderPolicy(policy.ikeCiphers(), policy.aesKeyBits(), policy.prfs(), policy.dhGroups(),
+        return new GatewayPolicy(policy.ikeCiphers(), policy.aesKeyBits(), policy.prfs(), policy.dhGroups(),
                 policy.authMethods(), algorithms.maxIkeLifetime(), policy.espTransforms(), policy.pfsGroups(),
                 policy.requirePfs(), policy.childLifetime(), policy.childLifetimeKilobytes(), policy.protectedSubnets(),
                 policy.fragmentSize(), policy.allowWeakAlgorithms());
     }
 
-    public static ResponderLimits limits(IkeSettings settings) {
+    public static IkeLimits limits(IkeSettings settings) {
         IkeSettings.Limits limits = settings.limits();
-        return new ResponderLimits(limits.halfOpen(), limits.halfOpenPerSource(), limits.halfOpenTimeout(),
-                limits.established(), ResponderLimits.defaults().retransmissionEntries(), ReassemblyLimits.defaults());
+        return new IkeLimits(limits.halfOpen(), limits.halfOpenPerSource(), limits.halfOpenTimeout(),
+                limits.established(), IkeLimits.defaults().retransmissionEntries(), ReassemblyLimits.defaults());
     }
 
     /** Active DPD with {@code dpd-delay}, passive when it is 0; the timeout must be positive. */

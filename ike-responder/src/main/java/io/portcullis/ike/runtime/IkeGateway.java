@@ -4,11 +4,11 @@ import io.portcullis.ike.dataplane.EspDataPlane;
 import io.portcullis.ike.dataplane.SaLifecycle;
 import io.portcullis.ike.exchange.DpdPolicy;
 import io.portcullis.ike.exchange.IkeEvent;
-import io.portcullis.ike.exchange.IkeResponder;
+import io.portcullis.ike.exchange.IkeEngine;
 import io.portcullis.ike.exchange.IkeSaId;
 import io.portcullis.ike.exchange.IkeSaView;
-import io.portcullis.ike.exchange.ResponderContext;
-import io.portcullis.ike.exchange.ResponderOutput;
+import io.portcullis.ike.exchange.ExchangeContext;
+import io.portcullis.ike.exchange.IkeOutput;
 import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PeerAuthenticator;
@@ -51,7 +51,7 @@ public class IkeGateway {
     private ScheduledExecutorService recheck;
 
     /** {@code esp} is the data plane when a TUN device could be set up, else the counting hook. */
-    private record Running(IkeResponder responder, IkeTransport transport, ScheduledExecutorService sweeper,
+    private record Running(IkeEngine responder, IkeTransport transport, ScheduledExecutorService sweeper,
             EspHook esp, Optional<EspDataPlane> dataPlane) {
     }
 
@@ -75,11 +75,11 @@ public class IkeGateway {
             throw new IllegalStateException("the IKE gateway is already running");
         }
         DpdPolicy dpd = GatewayPolicies.dpd(settings); // checked before anything is bound
-        ResponderContext ctx = ResponderContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
+        ExchangeContext ctx = ExchangeContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
                 PreSharedKeys.none(), clock, random);
         int lanes = settings.workers().exchange() > 0 ? settings.workers().exchange()
                 : Runtime.getRuntime().availableProcessors();
-        IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings), lanes, true);
+        IkeEngine responder = new IkeEngine(ctx, GatewayPolicies.limits(settings), lanes, true);
         InetAddress bind = bindAddress();
         // Bind first: without the sockets there is no IKE, and the operator reads one line about the ports only.
         DelegatingEspHook hook = new DelegatingEspHook(counting);
@@ -125,7 +125,7 @@ public class IkeGateway {
     }
 
     /** Hard lifetimes and half-open timeouts: every {@code expire-interval}. */
-    private static void sweep(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane) {
+    private static void sweep(IkeEngine responder, IkeTransport transport, Optional<EspDataPlane> dataPlane) {
         try {
             transport.dispatch(responder.expire());
             dataPlane.ifPresent(EspDataPlane::pollLifetimes);
@@ -139,7 +139,7 @@ public class IkeGateway {
      * What the gateway initiates on its own, every second: rekeys at soft lifetimes and their retransmissions,
      * then dead peer detection — after the data plane told which peers sent ESP, so a busy tunnel is never probed.
      */
-    private static void timers(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane,
+    private static void timers(IkeEngine responder, IkeTransport transport, Optional<EspDataPlane> dataPlane,
             DpdPolicy dpd) {
         try {
             dataPlane.ifPresent(p -> responder.heardFrom(p.drainInboundActivity()));
@@ -197,7 +197,7 @@ public class IkeGateway {
         if (r == null) {
             return false;
         }
-        ResponderOutput output = r.responder().deleteSa(id);
+        IkeOutput output = r.responder().deleteSa(id);
         r.transport().dispatch(output);
         return !output.events().isEmpty();
     }
@@ -208,7 +208,7 @@ public class IkeGateway {
         if (r == null) {
             return 0;
         }
-        ResponderOutput output = r.responder().deletePeer(which);
+        IkeOutput output = r.responder().deletePeer(which);
         r.transport().dispatch(output);
         return (int) output.events().stream()
                 .filter(e -> e instanceof io.portcullis.ike.exchange.IkeEvent.IkeSaDeleted).count();

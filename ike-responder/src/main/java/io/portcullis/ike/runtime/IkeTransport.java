@@ -4,9 +4,9 @@ import io.portcullis.ike.esp.UdpEncapsulation;
 import io.portcullis.ike.exchange.ChildSaEstablished;
 import io.portcullis.ike.exchange.Datagram;
 import io.portcullis.ike.exchange.IkeEvent;
-import io.portcullis.ike.exchange.IkeResponder;
+import io.portcullis.ike.exchange.IkeEngine;
 import io.portcullis.ike.exchange.PendingAuthentication;
-import io.portcullis.ike.exchange.ResponderOutput;
+import io.portcullis.ike.exchange.IkeOutput;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * The UDP adapter around {@link IkeResponder}: port 500 carries bare ISAKMP; port 4500 carries
+ * The UDP adapter around {@link IkeEngine}: port 500 carries bare ISAKMP; port 4500 carries
  * ISAKMP behind the non-ESP marker, NAT keepalives (ignored) and ESP-in-UDP (to the
  * {@link EspHook}), told apart by {@link UdpEncapsulation#classify}. What the responder answers
  * leaves from the socket its source port names, with the marker on 4500. With {@link IkeWorkers}
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  */
 public final class IkeTransport implements AutoCloseable {
 
-    private final IkeResponder responder;
+    private final IkeEngine responder;
     private final UdpSocket ike;
     private final UdpSocket natt;
     private final LocalAddresses locals;
@@ -34,7 +34,7 @@ public final class IkeTransport implements AutoCloseable {
     private final LongAdder malformed = new LongAdder();
     private final IkeWorkers workers;
 
-    private IkeTransport(IkeResponder responder, UdpSocket ike, UdpSocket natt, EspHook esp, Consumer<IkeEvent> events,
+    private IkeTransport(IkeEngine responder, UdpSocket ike, UdpSocket natt, EspHook esp, Consumer<IkeEvent> events,
             IkeWorkers workers) {
         this.responder = responder;
         this.workers = workers;
@@ -46,7 +46,7 @@ public final class IkeTransport implements AutoCloseable {
     }
 
     /** Binds both sockets (or neither) and starts their reader threads, which process what they read themselves. */
-    public static IkeTransport open(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+    public static IkeTransport open(IkeEngine responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
             EspHook esp, Consumer<IkeEvent> events) throws BindException {
         return openWith(responder, ikeAddress, nattAddress, esp, events, null);
     }
@@ -55,13 +55,13 @@ public final class IkeTransport implements AutoCloseable {
      * Binds both sockets (or neither) and starts their reader threads, which hand ISAKMP to
      * {@code workers} (one lane per shard of the responder); closing the transport stops them.
      */
-    public static IkeTransport open(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+    public static IkeTransport open(IkeEngine responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
             EspHook esp, Consumer<IkeEvent> events, IkeSettings.Workers workers) throws BindException {
         return openWith(responder, ikeAddress, nattAddress, esp, events, workers == null ? null
                 : new IkeWorkers(responder.shards(), workers.authentication(), workers.authenticationQueue()));
     }
 
-    private static IkeTransport openWith(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+    private static IkeTransport openWith(IkeEngine responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
             EspHook esp, Consumer<IkeEvent> events, IkeWorkers workers) throws BindException {
         Objects.requireNonNull(responder, "responder");
         UdpSocket ike;
@@ -142,7 +142,7 @@ public final class IkeTransport implements AutoCloseable {
     }
 
     /** Sends and reports what the responder produced, and starts the peer checks it deferred. */
-    private void handle(ResponderOutput output) {
+    private void handle(IkeOutput output) {
         dispatch(output);
         for (PendingAuthentication pending : output.pending()) {
             Runnable check = () -> handle(responder.resume(pending, responder.authenticate(pending)));
@@ -160,7 +160,7 @@ public final class IkeTransport implements AutoCloseable {
     }
 
     /** Sends what the responder produced and hands its events on (the SA lifecycle to the ESP hook first). */
-    public void dispatch(ResponderOutput output) {
+    public void dispatch(IkeOutput output) {
         for (Datagram out : output.datagrams()) {
             send(out);
         }

@@ -57,7 +57,7 @@ class GatewayRekeyTest {
         gateway.clock.advance(Duration.between(gateway.clock.instant(), rekeyAt).minusMillis(1));
         assertThat(gateway.responder.rekeyDue().datagrams()).as("not before the soft lifetime").isEmpty();
         gateway.clock.advance(Duration.ofMillis(1));
-        ResponderOutput out = gateway.responder.rekeyDue();
+        IkeOutput out = gateway.responder.rekeyDue();
         assertThat(out.events()).singleElement().isInstanceOf(IkeEvent.RekeyStarted.class);
         return gateway.only(out);
     }
@@ -89,7 +89,7 @@ class GatewayRekeyTest {
                 .containsExactly(ChildProposal.subnet("198.51.100.0", 24), ChildProposal.subnet("203.0.113.0", 24));
         assertThat(answer.gatewaySpi()).isNotEqualTo(old.inboundSpi());
 
-        ResponderOutput three = gateway.send(answer.message2());
+        IkeOutput three = gateway.send(answer.message2());
         answer.receive3(gateway.only(three));
         ChildSaEstablished fresh = (ChildSaEstablished) three.events().get(0);
         assertThat(fresh.inboundSpi()).isEqualTo(answer.gatewaySpi());
@@ -117,7 +117,7 @@ class GatewayRekeyTest {
         assertThat(gateway.responder.rekeyDue().datagrams()).as("the replaced pair is not rekeyed again").isEmpty();
         assertThat(gateway.responder.expire().events()).isEmpty();
         gateway.clock.advance(Duration.ofSeconds(1));
-        ResponderOutput expired = gateway.responder.expire();
+        IkeOutput expired = gateway.responder.expire();
         assertThat(expired.events()).containsExactly(new IkeEvent.ChildSaDeleted(old.ikeSa(), old.inboundSpi(),
                 old.outboundSpi(), IkeEvent.Cause.EXPIRED));
         DeletePayload delete = peer.openInformational(gateway.only(expired)).first(DeletePayload.class).orElseThrow();
@@ -133,7 +133,7 @@ class GatewayRekeyTest {
         IsakmpMessage message1 = answer.receive1(rekeyStarts());
         assertThat(message1.first(KeyExchangePayload.class)).isEmpty();
         assertThat(answer.proposedTransform().attribute(IpsecAttributeType.GROUP_DESCRIPTION)).isEmpty();
-        ResponderOutput three = gateway.send(answer.message2());
+        IkeOutput three = gateway.send(answer.message2());
         answer.receive3(gateway.only(three));
         ChildSaEstablished fresh = (ChildSaEstablished) three.events().get(0);
         assertThat(fresh.transform()).isEqualTo(EspTransform.aesGcm16(256));
@@ -166,12 +166,12 @@ class GatewayRekeyTest {
     @Test
     void softKilobyteLimitFromTheDataPlaneStartsExactlyOneRekey() {
         ChildSaEstablished old = established(withPfs());
-        ResponderOutput first = gateway.responder.rekeyChildSa(old.inboundSpi());
+        IkeOutput first = gateway.responder.rekeyChildSa(old.inboundSpi());
         assertThat(first.datagrams()).hasSize(1);
         assertThat(first.events()).singleElement().isInstanceOfSatisfying(IkeEvent.RekeyStarted.class,
                 e -> assertThat(e.replacedInboundSpi()).isEqualTo(old.inboundSpi()));
-        assertThat(gateway.responder.rekeyChildSa(old.inboundSpi())).isEqualTo(ResponderOutput.NOTHING);
-        assertThat(gateway.responder.rekeyChildSa(0x12345678)).isEqualTo(ResponderOutput.NOTHING);
+        assertThat(gateway.responder.rekeyChildSa(old.inboundSpi())).isEqualTo(IkeOutput.NOTHING);
+        assertThat(gateway.responder.rekeyChildSa(0x12345678)).isEqualTo(IkeOutput.NOTHING);
     }
 
     @Test
@@ -179,7 +179,7 @@ class GatewayRekeyTest {
         established(withPfs());
         QuickModePeerResponder answer = new QuickModePeerResponder(peer, 0x0d000003);
         answer.receive1(rekeyStarts());
-        ResponderOutput three = gateway.send(answer.message2(rest -> {
+        IkeOutput three = gateway.send(answer.message2(rest -> {
             List<Payload> more = new ArrayList<>(rest);
             more.add(answer.responderLifetime(300));
             return more;
@@ -196,7 +196,7 @@ class GatewayRekeyTest {
         answer.receive1(rekeyStarts());
         Datagram two = answer.message2();
         Datagram three = gateway.only(gateway.send(two));
-        ResponderOutput again = gateway.send(two);
+        IkeOutput again = gateway.send(two);
         assertThat(again.events()).as("installed once").isEmpty();
         assertThat(gateway.only(again).data()).isEqualTo(three.data());
         assertThat(gateway.responder.stats().retransmissions()).isEqualTo(1);
@@ -210,7 +210,7 @@ class GatewayRekeyTest {
         ChildSaEstablished fresh = (ChildSaEstablished) gateway.send(answer.message2()).events().get(0);
         gateway.clock.advance(Duration.ofSeconds(950)); // past the new pair's soft limit; the old pair expires meanwhile
         gateway.responder.expire();
-        ResponderOutput next = gateway.responder.rekeyDue();
+        IkeOutput next = gateway.responder.rekeyDue();
         assertThat(next.events()).singleElement().isInstanceOfSatisfying(IkeEvent.RekeyStarted.class,
                 e -> assertThat(e.replacedInboundSpi()).isEqualTo(fresh.inboundSpi()));
     }

@@ -33,14 +33,14 @@ public final class Phase1ProposalSelector {
             Phase1AttributeType.LIFE_TYPE.value(), Phase1AttributeType.LIFE_DURATION.value(),
             Phase1AttributeType.KEY_LENGTH.value());
 
-    private final ResponderPolicy policy;
+    private final GatewayPolicy policy;
     private final Predicate<AuthenticationMethod> methodUsable;
 
     /**
      * @param methodUsable whether we hold what an authentication method needs for this peer
      *     (our certificate for signatures, a pre-shared key for its address)
      */
-    public Phase1ProposalSelector(ResponderPolicy policy, Predicate<AuthenticationMethod> methodUsable) {
+    public Phase1ProposalSelector(GatewayPolicy policy, Predicate<AuthenticationMethod> methodUsable) {
         this.policy = policy;
         this.methodUsable = methodUsable;
     }

@@ -19,11 +19,11 @@ import java.util.Optional;
  * INITIAL-CONTACT, and a peer's refusal of a rekey Quick Mode we started. Unprotected
  * informationals after Phase 1 are ignored: anybody could forge them.
  */
-final class InformationalResponder {
+final class InformationalExchange {
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
 
-    InformationalResponder(ResponderContext ctx) {
+    InformationalExchange(ExchangeContext ctx) {
         this.ctx = ctx;
     }
 

@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * One shard of the IKE SAs ({@link IkeResponder} routes every IKE SA to one shard by its initiator cookie):
+ * One shard of the IKE SAs ({@link IkeEngine} routes every IKE SA to one shard by its initiator cookie):
  * its part of the IKE SA table and of the retransmission cache, and the lock that serialises everything
  * done to them. The work is done by one object per job: {@link MessageRouter} (the receive path),
  * {@link SaMaintenance} (deletes, lifetimes, DPD, rekeys we start), {@link Reauthentication}
  * (INITIAL-CONTACT, hand-over of pairs) and {@link SaTeardown} (the one way an IKE SA goes). Synchronized:
  * one shard's state is touched by one thread at a time, shards in parallel.
  */
-final class ResponderShard {
+final class IkeShard {
 
     private final IkeSaTable table;
     private final MessageRouter router;
@@ -25,7 +25,7 @@ final class ResponderShard {
     private final Reauthentication reauthentication;
 
     /** @param cacheEntries this shard's share of the retransmission cache */
-    ResponderShard(ResponderContext ctx, ResponderLimits limits, AdmissionBudget budget, ResponderStats stats,
+    IkeShard(ExchangeContext ctx, IkeLimits limits, AdmissionBudget budget, IkeStats stats,
             int cacheEntries, boolean deferAuthentication) {
         this.table = new IkeSaTable(limits, budget);
         RetransmissionCache cache = new RetransmissionCache(cacheEntries);
@@ -36,17 +36,17 @@ final class ResponderShard {
                 teardown, reauthentication, stats, deferAuthentication);
     }
 
-    synchronized ResponderOutput process(Datagram in) {
+    synchronized IkeOutput process(Datagram in) {
         return router.process(in);
     }
 
     /** Message 6 (or the notify) for a deferred message 5, once its peer check decided. */
-    synchronized ResponderOutput resume(PendingAuthentication pending, AuthDecision decision) {
+    synchronized IkeOutput resume(PendingAuthentication pending, AuthDecision decision) {
         return router.resume(pending, decision);
     }
 
     /** Gives up a deferred message 5 the workers could not take: the Main Mode is dropped. */
-    synchronized ResponderOutput abandon(PendingAuthentication pending) {
+    synchronized IkeOutput abandon(PendingAuthentication pending) {
         return router.abandon(pending);
     }
 
@@ -65,31 +65,31 @@ final class ResponderShard {
         return reauthentication.takeOver(newer, transfers);
     }
 
-    synchronized ResponderOutput deletePeer(Predicate<AuthenticatedPeer> which) {
+    synchronized IkeOutput deletePeer(Predicate<AuthenticatedPeer> which) {
         return maintenance.deletePeer(which);
     }
 
-    synchronized ResponderOutput deleteSa(IkeSaId id) {
+    synchronized IkeOutput deleteSa(IkeSaId id) {
         return maintenance.deleteSa(id);
     }
 
-    synchronized ResponderOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
+    synchronized IkeOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
         return maintenance.deleteChildSa(inboundSpi, cause);
     }
 
-    synchronized ResponderOutput expire() {
+    synchronized IkeOutput expire() {
         return maintenance.expire();
     }
 
-    synchronized ResponderOutput detectDeadPeers(DpdPolicy policy) {
+    synchronized IkeOutput detectDeadPeers(DpdPolicy policy) {
         return maintenance.detectDeadPeers(policy);
     }
 
-    synchronized ResponderOutput rekeyDue() {
+    synchronized IkeOutput rekeyDue() {
         return maintenance.rekeyDue();
     }
 
-    synchronized ResponderOutput rekeyChildSa(int inboundSpi) {
+    synchronized IkeOutput rekeyChildSa(int inboundSpi) {
         return maintenance.rekeyChildSa(inboundSpi);
     }
 
@@ -98,7 +98,7 @@ final class ResponderShard {
         table.established(id).ifPresent(sa -> sa.heard(now));
     }
 
-    /** See {@link IkeResponder#peerMovedTo}; the local end stays (ESP and IKE share the NAT-T port). */
+    /** See {@link IkeEngine#peerMovedTo}; the local end stays (ESP and IKE share the NAT-T port). */
     synchronized void peerMovedTo(IkeSaId id, InetSocketAddress to) {
         table.established(id).ifPresent(sa -> sa.peerMoved(to, sa.localAddress()));
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the responder accepts and offers. Weak algorithms (3DES, SHA-1 in Phase 1 and as the ESP
+ * What the gateway accepts and offers, as responder and when it proposes (rekeys). Weak algorithms (3DES, SHA-1 in Phase 1 and as the ESP
  * HMAC, MODP-1024) are accepted only when {@link #allowWeakAlgorithms()} is set, even if they
  * are listed: the list says what an operator wants, the flag says they knew it was weak.
  *
@@ -31,7 +31,7 @@ import java.util.Set;
  * @param fragmentSize largest datagram we send before fragmenting (peer must announce support)
  * @param allowWeakAlgorithms see above
  */
-public record ResponderPolicy(
+public record GatewayPolicy(
         Set<BlockCipherAlgorithm> ikeCiphers,
         Set<Integer> aesKeyBits,
         Set<PrfAlgorithm> prfs,
@@ -47,7 +47,7 @@ public record ResponderPolicy(
         int fragmentSize,
         boolean allowWeakAlgorithms) {
 
-    public ResponderPolicy {
+    public GatewayPolicy {
         ikeCiphers = Set.copyOf(ikeCiphers);
         aesKeyBits = Set.copyOf(aesKeyBits);
         prfs = Set.copyOf(prfs);
@@ -64,8 +64,8 @@ public record ResponderPolicy(
     }
 
     /** Strong defaults: AES, SHA-2, MODP 2048+ / ECP, RSA signatures, 1280-byte fragments. */
-    public static ResponderPolicy strongDefaults(List<IpPrefix> protectedSubnets) {
-        return new ResponderPolicy(
+    public static GatewayPolicy strongDefaults(List<IpPrefix> protectedSubnets) {
+        return new GatewayPolicy(
                 Set.of(BlockCipherAlgorithm.AES_CBC), Set.of(128, 192, 256),
                 Set.of(PrfAlgorithm.HMAC_SHA2_256, PrfAlgorithm.HMAC_SHA2_384, PrfAlgorithm.HMAC_SHA2_512),
                 Set.of(14, 15, 16, 19, 20), Set.of(AuthenticationMethod.RSA_SIGNATURES),
@@ -105,33 +105,33 @@ public record ResponderPolicy(
                 && (transform.integrity() != EspTransform.Integrity.HMAC_SHA1_96 || allowWeakAlgorithms);
     }
 
-    public ResponderPolicy withWeakAlgorithms(boolean allow) {
-        return new ResponderPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime,
+    public GatewayPolicy withWeakAlgorithms(boolean allow) {
+        return new GatewayPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime,
                 espTransforms, pfsGroups, requirePfs, childLifetime, childLifetimeKilobytes, protectedSubnets,
                 fragmentSize, allow);
     }
 
-    public ResponderPolicy withPhase1(Set<BlockCipherAlgorithm> ciphers, Set<PrfAlgorithm> newPrfs,
+    public GatewayPolicy withPhase1(Set<BlockCipherAlgorithm> ciphers, Set<PrfAlgorithm> newPrfs,
             Set<Integer> groups, Set<AuthenticationMethod> methods) {
-        return new ResponderPolicy(ciphers, aesKeyBits, newPrfs, groups, methods, maxIkeLifetime, espTransforms,
+        return new GatewayPolicy(ciphers, aesKeyBits, newPrfs, groups, methods, maxIkeLifetime, espTransforms,
                 pfsGroups, requirePfs, childLifetime, childLifetimeKilobytes, protectedSubnets, fragmentSize,
                 allowWeakAlgorithms);
     }
 
-    public ResponderPolicy withPhase2(Set<EspTransform> transforms, Set<Integer> groups, boolean pfsRequired) {
-        return new ResponderPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime, transforms,
+    public GatewayPolicy withPhase2(Set<EspTransform> transforms, Set<Integer> groups, boolean pfsRequired) {
+        return new GatewayPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime, transforms,
                 groups, pfsRequired, childLifetime, childLifetimeKilobytes, protectedSubnets, fragmentSize,
                 allowWeakAlgorithms);
     }
 
-    public ResponderPolicy withChildLifetime(Duration lifetime, long kilobytes) {
-        return new ResponderPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime,
+    public GatewayPolicy withChildLifetime(Duration lifetime, long kilobytes) {
+        return new GatewayPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime,
                 espTransforms, pfsGroups, requirePfs, lifetime, kilobytes, protectedSubnets, fragmentSize,
                 allowWeakAlgorithms);
     }
 
-    public ResponderPolicy withFragmentSize(int size) {
-        return new ResponderPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime,
+    public GatewayPolicy withFragmentSize(int size) {
+        return new GatewayPolicy(ikeCiphers, aesKeyBits, prfs, dhGroups, authMethods, maxIkeLifetime,
                 espTransforms, pfsGroups, requirePfs, childLifetime, childLifetimeKilobytes, protectedSubnets, size,
                 allowWeakAlgorithms);
     }
