@@ -237,8 +237,8 @@ final class Phase1 {
     /** The IKE SA this negotiation established; it takes the keys over. */
     IkeSa establish(AuthenticatedPeer authenticated, InetSocketAddress peerAddress, InetSocketAddress local,
             Instant at, DeadPeerProbe dpd) {
-        return new IkeSa(id(), selection, keys, crypto, ivs, authenticated, peerAddress, local, peer.natTraversal(),
-                peerBehindNat, peer.fragmentation(), at, dpd);
+        return new IkeSa(id(), new Phase1Keying(selection, keys, crypto, ivs), authenticated, peer,
+                new PeerPath(peerAddress, local, peerBehindNat), at, dpd);
     }
 
     /** Wipes the keys of a negotiation that failed. */

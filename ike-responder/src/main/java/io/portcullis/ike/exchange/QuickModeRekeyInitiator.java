@@ -132,9 +132,8 @@ public final class QuickModeRekeyInitiator {
     private ChildSaEstablished established(int peerSpi, LifetimeLimits lifetime) {
         ChildSaKeys keys = phase2.keys(ourSpi, peerSpi, replaced.transform().keymatBytes());
         try {
-            return new ChildSaEstablished(sa.id(), ourSpi, peerSpi, replaced.transform(), keys.inbound().keymat(),
-                    keys.outbound().keymat(), replaced.local(), replaced.remote(), lifetime, replaced.udpEncapsulated(),
-                    sa.peerAddress());
+            return new ChildSaEstablished(sa.id(), keys, replaced.transform(), replaced.local(), replaced.remote(),
+                    lifetime, new EspRoute(sa.peerAddress(), replaced.udpEncapsulated()));
         } finally {
             keys.destroy();
         }

@@ -135,9 +135,8 @@ public final class QuickModeResponder {
         EspTransform transform = selection.espTransform();
         ChildSaKeys keys = phase2.keys(ourSpi, selection.peerSpi(), transform.keymatBytes());
         try {
-            return new ChildSaEstablished(sa.id(), ourSpi, selection.peerSpi(), transform, keys.inbound().keymat(),
-                    keys.outbound().keymat(), selectors.local(), selectors.remote(), terms.hard(),
-                    selection.udpEncapsulated(), sa.peerAddress());
+            return new ChildSaEstablished(sa.id(), keys, transform, selectors.local(), selectors.remote(), terms.hard(),
+                    new EspRoute(sa.peerAddress(), selection.udpEncapsulated()));
         } finally {
             keys.destroy();
         }
