@@ -8,6 +8,8 @@ import io.portcullis.ike.exchange.DpdPolicy;
 import io.portcullis.ike.exchange.IkeLimits;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
 import io.portcullis.ike.exchange.policy.GatewayPolicy;
+import io.portcullis.ike.exchange.policy.Phase1Policy;
+import io.portcullis.ike.exchange.policy.Phase2Policy;
 import io.portcullis.ike.isakmp.ReassemblyLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,31 +51,30 @@ public final class GatewayPolicies {
      */
     public static GatewayPolicy policy(IkeSettings settings) {
         IkeSettings.Algorithms algorithms = settings.algorithms();
-        GatewayPolicy policy = GatewayPolicy.strongDefaults(protectedSubnets(settings))
-                .withChildLifetime(algorithms.childLifetime(), algorithms.childLifetimeKilobytes())
+        GatewayPolicy defaults = GatewayPolicy.strongDefaults(protectedSubnets(settings))
                 .withFragmentSize(algorithms.fragmentSize());
-        Set<EspTransform> esp = new HashSet<>(policy.espTransforms());
-        Set<Integer> pfsGroups = new HashSet<>(policy.pfsGroups());
+        Phase1Policy phase1 = defaults.phase1();
+        Set<EspTransform> esp = new HashSet<>(defaults.phase2().espTransforms());
+        Set<Integer> pfsGroups = new HashSet<>(defaults.phase2().pfsGroups());
         if (algorithms.allowWeak()) {
-            Set<BlockCipherAlgorithm> ciphers = new HashSet<>(policy.ikeCiphers());
+            Set<BlockCipherAlgorithm> ciphers = new HashSet<>(phase1.ciphers());
             ciphers.add(BlockCipherAlgorithm.TRIPLE_DES_CBC);
-            Set<PrfAlgorithm> prfs = new HashSet<>(policy.prfs());
+            Set<PrfAlgorithm> prfs = new HashSet<>(phase1.prfs());
             prfs.add(PrfAlgorithm.HMAC_SHA1);
-            Set<Integer> groups = new HashSet<>(policy.dhGroups());
+            Set<Integer> groups = new HashSet<>(phase1.dhGroups());
             groups.add(2);
             pfsGroups.add(2);
             esp.add(EspTransform.aesCbc(128, EspTransform.Integrity.HMAC_SHA1_96));
             esp.add(EspTransform.aesCbc(256, EspTransform.Integrity.HMAC_SHA1_96));
-            policy = policy.withPhase1(ciphers, prfs, groups, policy.authMethods());
+            phase1 = phase1.withAlgorithms(ciphers, prfs, groups, phase1.authMethods());
         }
-        policy = policy.withPhase2(esp, pfsGroups, algorithms.requirePfs()).withWeakAlgorithms(algorithms.allowWeak());
+        Phase2Policy phase2 = defaults.phase2().withLifetime(algorithms.childLifetime(), algorithms.childLifetimeKilobytes())
+                .withAlgorithms(esp, pfsGroups, algorithms.requirePfs());
         if (algorithms.maxIkeLifetime().isNegative() || algorithms.maxIkeLifetime().isZero()) {
             throw new IllegalArgumentException("portcullis.ike.algorithms.max-ike-lifetime must be positive");
         }
-        return new GatewayPolicy(policy.ikeCiphers(), policy.aesKeyBits(), policy.prfs(), policy.dhGroups(),
-                policy.authMethods(), algorithms.maxIkeLifetime(), policy.espTransforms(), policy.pfsGroups(),
-                policy.requirePfs(), policy.childLifetime(), policy.childLifetimeKilobytes(), policy.protectedSubnets(),
-                policy.fragmentSize(), policy.allowWeakAlgorithms());
+        return defaults.withPhase1(phase1.withMaxLifetime(algorithms.maxIkeLifetime())).withPhase2(phase2)
+                .withWeakAlgorithms(algorithms.allowWeak());
     }
 
     public static IkeLimits limits(IkeSettings settings) {

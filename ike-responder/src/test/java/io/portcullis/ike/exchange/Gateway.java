@@ -53,10 +53,12 @@ final class Gateway {
             }
             esp.add(EspTransform.aesGcm16(bits));
         }
-        return GatewayPolicy.strongDefaults(PROTECTED)
-                .withPhase1(Set.of(BlockCipherAlgorithm.values()), Set.of(PrfAlgorithm.values()), Set.of(2, 5, 14, 15, 16, 19, 20),
-                        Set.of(AuthenticationMethod.RSA_SIGNATURES, AuthenticationMethod.PRE_SHARED_KEY))
-                .withPhase2(esp, Set.of(2, 5, 14, 15, 16, 19, 20), false)
+        GatewayPolicy defaults = GatewayPolicy.strongDefaults(PROTECTED);
+        return defaults
+                .withPhase1(defaults.phase1().withAlgorithms(Set.of(BlockCipherAlgorithm.values()),
+                        Set.of(PrfAlgorithm.values()), Set.of(2, 5, 14, 15, 16, 19, 20),
+                        Set.of(AuthenticationMethod.RSA_SIGNATURES, AuthenticationMethod.PRE_SHARED_KEY)))
+                .withPhase2(defaults.phase2().withAlgorithms(esp, Set.of(2, 5, 14, 15, 16, 19, 20), false))
                 .withWeakAlgorithms(true);
     }
 

@@ -52,9 +52,10 @@ class ProposalSelectionTest {
 
     @Test
     void weakSuiteGetsNoProposalChosenUnlessThePolicyAllowsIt() throws Exception {
-        Gateway strict = new Gateway(GatewayPolicy.strongDefaults(Gateway.PROTECTED).withPhase1(
+        GatewayPolicy defaults = GatewayPolicy.strongDefaults(Gateway.PROTECTED);
+        Gateway strict = new Gateway(defaults.withPhase1(defaults.phase1().withAlgorithms(
                 java.util.Set.of(BlockCipherAlgorithm.values()), java.util.Set.of(PrfAlgorithm.values()),
-                java.util.Set.of(2, 14), java.util.Set.of(io.portcullis.ike.isakmp.AuthenticationMethod.RSA_SIGNATURES)),
+                java.util.Set.of(2, 14), java.util.Set.of(io.portcullis.ike.isakmp.AuthenticationMethod.RSA_SIGNATURES))),
                 new io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator(java.util.List.of(io.portcullis.ike.harness.TestPki.CA),
                         io.portcullis.ike.exchange.auth.EkuPolicy.ikeOrTls()),
                 io.portcullis.ike.exchange.auth.PreSharedKeys.none(), IkeLimits.defaults());

@@ -87,7 +87,7 @@ class GatewayPoliciesTest {
         assertThat(policy.acceptsCipher(BlockCipherAlgorithm.TRIPLE_DES_CBC, 24)).isTrue();
         assertThat(policy.acceptsIkeGroup(2)).isTrue();
         assertThat(policy.acceptsEsp(EspTransform.aesCbc(128, EspTransform.Integrity.HMAC_SHA1_96))).isTrue();
-        assertThat(policy.childLifetime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.phase2().childLifetime()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class Phase2ProposalSelector {
             if (group.isEmpty() || !policy.acceptsPfsGroup(groupId)) {
                 return Optional.empty();
             }
-        } else if (policy.requirePfs()) {
+        } else if (policy.phase2().requirePfs()) {
             return Optional.empty();
         }
         Optional<Lifetimes> lifetimes = Lifetimes.parse(transform.attributes(), IpsecAttributeType.SA_LIFE_TYPE.value(),
