@@ -1,5 +1,6 @@
 package io.portcullis.ike.exchange;
 
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.DeletePayload;
 import io.portcullis.ike.isakmp.EncryptedMessage;
 import io.portcullis.ike.isakmp.IsakmpMessage;
@@ -116,7 +117,7 @@ final class InformationalExchange {
             return;
         }
         // The peer names the SPIs it chose (its inbound = our outbound); we accept either side.
-        for (io.portcullis.ike.isakmp.Bytes spi : delete.spis()) {
+        for (Bytes spi : delete.spis()) {
             int value = ByteBuffer.wrap(spi.toByteArray()).getInt();
             sa.removeChildBySpi(value).ifPresent(child -> Deletes.childGone(ctx, sa.id(), child,
                     IkeEvent.Cause.PEER_DELETE, events));

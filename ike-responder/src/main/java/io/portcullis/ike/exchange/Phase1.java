@@ -1,10 +1,11 @@
 package io.portcullis.ike.exchange;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.DhKeyPair;
 import io.portcullis.ike.crypto.IkeCryptoException;
 import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
 import io.portcullis.ike.exchange.policy.Phase1Selection;
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.EncryptedMessage;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.IsakmpDecoder;
@@ -154,10 +155,10 @@ final class Phase1 {
                 cookie(responderCookie));
         keys = Phase1Keys.derive(input, selection.cipher());
         input.wipeSharedSecret();
-        Bytes.wipe(shared);
+        ByteArrays.wipe(shared);
         byte[] encryptionKey = keys.encryptionKey();
         crypto = new IkeMessageCrypto(selection.cipher(), encryptionKey);
-        Bytes.wipe(encryptionKey);
+        ByteArrays.wipe(encryptionKey);
         ivs = new IvChains(selection.prf(), IvChain.phase1(selection.prf(), gxi, gxr, selection.cipher().blockSize()),
                 IkeSa.MAX_IV_CHAINS);
     }
@@ -208,7 +209,7 @@ final class Phase1 {
             return of == Role.INITIATOR ? Phase1AuthHash.hashI(selection.prf(), skeyid, transcript(), body)
                     : Phase1AuthHash.hashR(selection.prf(), skeyid, transcript(), body);
         } finally {
-            Bytes.wipe(skeyid);
+            ByteArrays.wipe(skeyid);
         }
     }
 
@@ -217,7 +218,7 @@ final class Phase1 {
     }
 
     private static byte[] cookie(long value) {
-        return io.portcullis.ike.isakmp.Bytes.ofUnsigned(value, 8).toByteArray();
+        return Bytes.ofUnsigned(value, 8).toByteArray();
     }
 
     /** Decrypts message 5 or 6; the caller commits the IV step once it knows the chain is well formed. */

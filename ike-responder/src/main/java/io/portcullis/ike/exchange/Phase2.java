@@ -1,6 +1,6 @@
 package io.portcullis.ike.exchange;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.DhGroup;
 import io.portcullis.ike.crypto.DhKeyPair;
 import io.portcullis.ike.crypto.IkeCryptoException;
@@ -121,7 +121,7 @@ final class Phase2 {
         try {
             hash = hash(number, skeyidA, IsakmpEncoder.encodePayloads(rest));
         } finally {
-            Bytes.wipe(skeyidA);
+            ByteArrays.wipe(skeyidA);
         }
         List<Payload> payloads = new ArrayList<>();
         payloads.add(Payload.of(HashPayload.of(hash)));
@@ -150,14 +150,14 @@ final class Phase2 {
             return QuickModeKeymat.derive(new QuickModeKeyInput(sa.selection().prf(), skeyidD, pfsSecret,
                     ProtocolId.IPSEC_ESP.value(), ourSpi, peerSpi, ni, nr, keymatLength));
         } finally {
-            Bytes.wipe(skeyidD);
+            ByteArrays.wipe(skeyidD);
         }
     }
 
     /** The exchange ended, either way: wipes the DH secrets. The IV chain is the caller's to forget. */
     void destroy() {
         destroyDh();
-        Bytes.wipe(pfsSecret);
+        ByteArrays.wipe(pfsSecret);
         pfsSecret = null;
     }
 

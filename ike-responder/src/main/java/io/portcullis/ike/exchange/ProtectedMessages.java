@@ -1,6 +1,8 @@
 package io.portcullis.ike.exchange;
 
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.IkeCryptoException;
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.DecryptedMessage;
 import io.portcullis.ike.isakmp.EncryptedMessage;
 import io.portcullis.ike.isakmp.ExchangeType;
@@ -83,7 +85,7 @@ final class ProtectedMessages {
                 return new Rejected(Drop.BAD_HASH, hashName + " of " + what + " does not verify");
             }
         } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
+            ByteArrays.wipe(skeyidA);
         }
         opened.get().decryption().commit();
         return new Verified(opened.get().message().message());
@@ -93,7 +95,7 @@ final class ProtectedMessages {
         byte[] ciphertext = crypto.encrypt(chain, IsakmpEncoder.encodePayloads(payloads));
         IsakmpHeader encrypted = header.withFlags(header.flags() | IsakmpHeader.FLAG_ENCRYPTION);
         return IsakmpEncoder.encode(new EncryptedMessage(encrypted, payloads.get(0).type(),
-                io.portcullis.ike.isakmp.Bytes.of(ciphertext)));
+                Bytes.of(ciphertext)));
     }
 
     /** Decrypts and decodes; empty when the result is not a payload chain (wrong keys, corruption). */
@@ -133,7 +135,7 @@ final class ProtectedMessages {
             ivs.forget(messageId);
             return datagram;
         } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
+            ByteArrays.wipe(skeyidA);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 
 /**
  * The KEYMAT of one IPsec SA (one direction), identified by the SPI its receiver chose. It stays
@@ -20,7 +20,7 @@ public record DirectionalKeys(int spi, byte[] keymat) {
 
     /** Overwrites the key material held by this object. */
     public void destroy() {
-        Bytes.wipe(keymat);
+        ByteArrays.wipe(keymat);
     }
 
     /** Never prints key material. */

@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 
 /**
@@ -14,6 +14,6 @@ public final class InformationalHash {
     }
 
     public static byte[] hash1(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] notifyOrDelete) {
-        return prf.prf(skeyidA, Bytes.uint32(messageId), notifyOrDelete);
+        return prf.prf(skeyidA, ByteArrays.uint32(messageId), notifyOrDelete);
     }
 }

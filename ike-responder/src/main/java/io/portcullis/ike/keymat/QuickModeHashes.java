@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 import java.security.MessageDigest;
 
@@ -19,18 +19,18 @@ public final class QuickModeHashes {
 
     /** HASH(1) = prf(SKEYID_a, M-ID | SA | Ni [ | KE ] [ | IDci | IDcr ]). */
     public static byte[] hash1(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] rest) {
-        return prf.prf(skeyidA, Bytes.uint32(messageId), rest);
+        return prf.prf(skeyidA, ByteArrays.uint32(messageId), rest);
     }
 
     /** HASH(2) = prf(SKEYID_a, M-ID | Ni_b | SA | Nr [ | KE ] [ | IDci | IDcr ]). */
     public static byte[] hash2(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] initiatorNonce, byte[] rest) {
-        return prf.prf(skeyidA, Bytes.uint32(messageId), initiatorNonce, rest);
+        return prf.prf(skeyidA, ByteArrays.uint32(messageId), initiatorNonce, rest);
     }
 
     /** HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b); the 0 is a single octet. */
     public static byte[] hash3(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] initiatorNonce,
             byte[] responderNonce) {
-        return prf.prf(skeyidA, ZERO, Bytes.uint32(messageId), initiatorNonce, responderNonce);
+        return prf.prf(skeyidA, ZERO, ByteArrays.uint32(messageId), initiatorNonce, responderNonce);
     }
 
     /** Constant-time comparison of a computed hash with one a peer sent. */

@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 
 /**
@@ -20,12 +20,12 @@ public final class QuickModeKeymat {
     /** One direction's KEYMAT of {@code length} bytes for the SA named by {@code spi}. */
     public static byte[] keymat(PrfAlgorithm prf, byte[] skeyidD, byte[] pfsSharedSecret, int protocolId, int spi,
             byte[] initiatorNonce, byte[] responderNonce, int length) {
-        byte[] seed = Bytes.concat(pfsSharedSecret == null ? new byte[0] : pfsSharedSecret,
-                new byte[] {(byte) protocolId}, Bytes.uint32(spi), initiatorNonce, responderNonce);
+        byte[] seed = ByteArrays.concat(pfsSharedSecret == null ? new byte[0] : pfsSharedSecret,
+                new byte[] {(byte) protocolId}, ByteArrays.uint32(spi), initiatorNonce, responderNonce);
         try {
             return KeyExpansion.keymat(prf, skeyidD, seed, length);
         } finally {
-            Bytes.wipe(seed);
+            ByteArrays.wipe(seed);
         }
     }
 
@@ -45,7 +45,7 @@ public final class QuickModeKeymat {
             return new ChildSaKeys(new DirectionalKeys(input.inboundSpi(), inbound),
                     new DirectionalKeys(input.outboundSpi(), outbound));
         } finally {
-            Bytes.wipe(skeyidD, pfs, inbound, outbound);
+            ByteArrays.wipe(skeyidD, pfs, inbound, outbound);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.TestPki;
+import io.portcullis.ike.isakmp.Bytes;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -121,7 +122,7 @@ class DeferredMainModeTest {
         IkeSaId newId = responder.ikeSas().stream().map(IkeSaView::id).filter(id -> !id.equals(oldId)).findFirst().orElseThrow();
         IkeOutput out = responder.process(rebooted.informational(0x777, io.portcullis.ike.isakmp.NotificationPayload.of(
                 io.portcullis.ike.isakmp.NotifyType.INITIAL_CONTACT, io.portcullis.ike.isakmp.ProtocolId.ISAKMP, newId.asSpi(),
-                io.portcullis.ike.isakmp.Bytes.EMPTY)));
+                Bytes.EMPTY)));
         assertThat(out.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(IkeEvent.IkeSaDeleted.class,
                 d -> assertThat(d.ikeSa()).isEqualTo(oldId)));
         assertThat(responder.ikeSas()).extracting(IkeSaView::id).containsExactly(newId);

@@ -9,6 +9,7 @@ import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.QuickModeInitiator;
 import io.portcullis.ike.harness.QuickModePeerResponder;
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.DeletePayload;
 import io.portcullis.ike.isakmp.EncapsulationMode;
 import io.portcullis.ike.isakmp.IpsecAttributeType;
@@ -121,7 +122,7 @@ class GatewayRekeyTest {
         assertThat(expired.events()).containsExactly(new IkeEvent.ChildSaDeleted(old.ikeSa(), old.inboundSpi(),
                 old.outboundSpi(), IkeEvent.Cause.EXPIRED));
         DeletePayload delete = peer.openInformational(gateway.only(expired)).first(DeletePayload.class).orElseThrow();
-        assertThat(delete.spis()).containsExactly(io.portcullis.ike.isakmp.Bytes.ofUnsigned(old.inboundSpi() & 0xFFFF_FFFFL, 4));
+        assertThat(delete.spis()).containsExactly(Bytes.ofUnsigned(old.inboundSpi() & 0xFFFF_FFFFL, 4));
         assertThat(gateway.responder.ikeSas().get(0).children()).singleElement()
                 .satisfies(c -> assertThat(c.inboundSpi()).isEqualTo(fresh.inboundSpi()));
     }

@@ -10,6 +10,7 @@ import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.TestPki;
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.NotificationPayload;
 import io.portcullis.ike.isakmp.NotifyType;
@@ -92,7 +93,7 @@ class PeerAuthenticationTest {
         X509Certificate certificate = TestPki.peerCertificate();
         Gateway second = new Gateway();
         second.mainMode(peer(certificate).withIdentity(IdentificationPayload.derAsn1Dn(
-                io.portcullis.ike.isakmp.Bytes.of(certificate.getSubjectX500Principal().getEncoded()))));
+                Bytes.of(certificate.getSubjectX500Principal().getEncoded()))));
         assertThat(gateway.responder.ikeSas()).hasSize(1);
         assertThat(second.responder.ikeSas()).hasSize(1);
     }

@@ -1,5 +1,6 @@
 package io.portcullis.ike.harness;
 
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.DhKeyPair;
 import io.portcullis.ike.crypto.EcpGroup;
 import io.portcullis.ike.crypto.IkeCryptoException;
@@ -318,7 +319,7 @@ public final class IkeInitiator {
 
     private record IkeSaIdBytes(byte[] i, byte[] r) {
         byte[] both() {
-            return io.portcullis.ike.crypto.Bytes.concat(i, r);
+            return ByteArrays.concat(i, r);
         }
     }
 
