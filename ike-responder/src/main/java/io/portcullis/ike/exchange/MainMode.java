@@ -38,7 +38,8 @@ import java.util.Optional;
  *   5  HDR*, IDii, [CERT,] SIG_I | HASH_I →  6  HDR*, IDir, [CERT,] SIG_R | HASH_R
  * </pre>
  * Each message is a {@code process}/{@code build} pair per role; the responder runs
- * {@code process1 → build2, process3 → build4, process5 → build6}. A message that does not fit the state is
+ * {@code process1 → build2, process3 → build4, process5 → build6}, the initiator ({@link MainModeInitiator})
+ * {@code build1, process2 → build3, process4 → build5, process6}. A message that does not fit the state is
  * dropped (retransmissions are answered from the cache before they get here). Message 5 moves the IV chain
  * only once it decrypted into a well-formed payload chain. With deferred authentication the certificate
  * check of message 5 runs elsewhere ({@link PendingAuthentication}): the exchange waits in AUTHENTICATING,
@@ -52,17 +53,19 @@ public final class MainMode {
     /** Fragment ID of our authentication message; one fragmented message per exchange. */
     private static final int FRAGMENT_ID = 1;
 
-    private final ExchangeContext ctx;
-    private final Phase1 phase1;
+    final ExchangeContext ctx;
+    final Phase1 phase1;
     private final boolean deferAuthentication;
     private final Instant started;
     private final InetSocketAddress firstSource;
-    private InetSocketAddress peer;
-    private InetSocketAddress local;
-    private State state = State.AWAITING_SA;
-    private Phase1Auth auth;
+    InetSocketAddress peer;
+    InetSocketAddress local;
+    State state = State.AWAITING_SA;
+    Phase1Auth auth;
     private Optional<PskPeer> psk = Optional.empty();
-    private IkeSa established;
+    IkeSa established;
+    /** The initiator's half of the state machine; null when we respond. */
+    private final MainModeInitiator initiator;
     /** While AUTHENTICATING: what message 5 claimed and carried, and where it came from and arrived. */
     private Phase1Auth.Claims claims;
     private boolean initialContact;
@@ -79,6 +82,14 @@ public final class MainMode {
         return new MainMode(ctx, Phase1.responder(initiatorCookie, ctx.random()), peer, local, deferAuthentication);
     }
 
+    /**
+     * The initiator side: {@link #message1()} starts it; the responder's replies go to {@link #process}. The peer's
+     * certificate is checked inline (no deferral yet).
+     */
+    static MainMode initiator(ExchangeContext ctx, InetSocketAddress peer, InetSocketAddress local) {
+        return new MainMode(ctx, Phase1.initiator(ctx.random()), peer, local, false);
+    }
+
     private MainMode(ExchangeContext ctx, Phase1 phase1, InetSocketAddress peer, InetSocketAddress local,
             boolean deferAuthentication) {
         this.ctx = ctx;
@@ -88,6 +99,7 @@ public final class MainMode {
         this.firstSource = peer;
         this.local = local;
         this.started = ctx.clock().instant();
+        this.initiator = phase1.role() == Role.INITIATOR ? new MainModeInitiator(this) : null; // reads the above
     }
 
     public IkeSaId id() {
@@ -125,6 +137,9 @@ public final class MainMode {
         if (!header.exchangeType().equals(ExchangeType.IDENTITY_PROTECTION) || header.messageId() != 0) {
             return ExchangeResult.dropped(Drop.UNEXPECTED, "not a Main Mode message: " + header);
         }
+        if (initiator != null) {
+            return initiator.process(header, datagram, source);
+        }
         try {
             return switch (state) {
                 case AWAITING_SA -> header.isEncrypted() ? outOfOrder() : process1(ctx.decoder().decode(datagram));
@@ -142,7 +157,15 @@ public final class MainMode {
         }
     }
 
-    private ExchangeResult outOfOrder() {
+    /** Message 1 of a Main Mode we initiate: the same bytes for every retransmission. */
+    byte[] message1() {
+        if (initiator == null) {
+            throw new IllegalStateException("only the initiator sends message 1");
+        }
+        return initiator.message1();
+    }
+
+    ExchangeResult outOfOrder() {
         return ExchangeResult.dropped(Drop.UNEXPECTED, "message does not fit Main Mode state " + state);
     }
 
@@ -299,7 +322,7 @@ public final class MainMode {
     // ---- both roles ----
 
     /** strongSwan's rule: fragment only for a peer that announced support, and only when too large. */
-    private List<byte[]> fragmentIfNeeded(byte[] message) {
+    List<byte[]> fragmentIfNeeded(byte[] message) {
         int limit = ctx.policy().fragmentSize() - (local.getPort() == 4500 ? 4 : 0);
         if (!phase1.peer().fragmentation() || message.length <= limit) {
             return List.of(message);
@@ -307,23 +330,23 @@ public final class MainMode {
         return IkeFragmenter.fragment(message, limit, FRAGMENT_ID);
     }
 
-    private IsakmpHeader header() {
+    IsakmpHeader header() {
         IkeSaId id = id();
         return IsakmpHeader.of(id.initiatorCookie(), id.responderCookie(), ExchangeType.IDENTITY_PROTECTION, 0, 0);
     }
 
-    private byte[] plain(List<Payload> payloads) {
+    byte[] plain(List<Payload> payloads) {
         return IsakmpEncoder.encode(new IsakmpMessage(header(), payloads));
     }
 
-    private ExchangeResult fail(NotifyType notify, String detail) {
+    ExchangeResult fail(NotifyType notify, String detail) {
         state = State.FAILED;
         phase1.destroy();
         byte[] reply = Notifications.plaintext(notify, id(), ctx.newMessageId());
         return ExchangeResult.failed(List.of(reply), List.of(new IkeEvent.ExchangeFailed(id(), peer, notify, detail)), detail);
     }
 
-    private ExchangeResult failProtected(NotifyType notify, String detail) {
+    ExchangeResult failProtected(NotifyType notify, String detail) {
         state = State.FAILED;
         byte[] reply = phase1.protectedNotify(ctx.newMessageId(), Notifications.error(notify, id()));
         phase1.destroy();

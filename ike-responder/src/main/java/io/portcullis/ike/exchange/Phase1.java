@@ -165,7 +165,7 @@ final class Phase1 {
 
     /** Our NAT-D payloads (RFC 3947 §3.2): the other end's endpoint first, then ours. */
     List<NatDiscoveryPayload> natDiscovery(InetSocketAddress peerAddress, InetSocketAddress local) {
-        return NatDetection.responderPayloads(selection.prf(), id(), peerAddress, local);
+        return NatDetection.payloads(selection.prf(), id(), peerAddress, local);
     }
 
     /** Reads the peer's NAT-D payloads against the address its message came from. */
