@@ -31,7 +31,7 @@ public final class IkeEngine {
     private final IkeShard[] shards;
     private final IkeStats stats = new IkeStats();
 
-    /** One shard, peer checks inline: the deterministic responder of the protocol tests. */
+    /** One shard, peer checks inline: the deterministic engine of the protocol tests. */
     public IkeEngine(ExchangeContext ctx, IkeLimits limits) {
         this(ctx, limits, 1, false);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Half-open Main Modes and established IKE SAs of one shard, with the half-open limits (overall
- * and per source address, so one flooding host cannot lock out the others) kept responder-wide
+ * and per source address, so one flooding host cannot lock out the others) kept engine-wide
  * in the shared {@link AdmissionBudget}.
  */
 final class IkeSaTable {

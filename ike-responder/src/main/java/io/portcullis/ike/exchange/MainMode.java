@@ -209,7 +209,7 @@ public final class MainMode {
 
     private ExchangeResult process3(IsakmpMessage message, InetSocketAddress source) {
         Optional<KeyExchangePayload> ke = message.first(KeyExchangePayload.class);
-        Optional<byte[]> ni = auth.peerNonce(message);
+        Optional<byte[]> ni = auth.peerNonce(phase1, message);
         if (ke.isEmpty() || ni.isEmpty()) {
             return fail(NotifyType.PAYLOAD_MALFORMED, "message 3 lacks KE or Nonce");
         }
@@ -238,7 +238,7 @@ public final class MainMode {
     private List<Payload> build4(byte[] gxr, byte[] nr, boolean natDiscovery, InetSocketAddress source) {
         List<Payload> reply = new ArrayList<>();
         reply.add(Payload.of(KeyExchangePayload.of(gxr)));
-        reply.addAll(auth.keyExchangePayloads(phase1, nr));
+        reply.addAll(auth.keyExchangePayloads(phase1, nr, ourId()));
         if (natDiscovery) {
             phase1.natDiscovery(source, local).forEach(p -> reply.add(Payload.of(p)));
         }
@@ -304,9 +304,7 @@ public final class MainMode {
         peer = source; // RFC 3947 §4: the initiator switches to port 4500 with message 5 ...
         local = destination; // ... and so do we: message 6 and all later traffic leave from 4500
         Phase1Auth.Verified verified = (Phase1Auth.Verified) outcome;
-        IdentificationPayload ourId = ctx.credentials().map(c -> c.identity())
-                .orElseGet(() -> IdentificationPayload.address(local.getAddress()));
-        byte[] message6 = phase1.seal(header(), auth.proof(phase1, ourId));
+        byte[] message6 = phase1.seal(header(), auth.proof(phase1, ourId()));
         established = phase1.establish(verified.peer(), peer, local, ctx.clock().instant(),
                 new DeadPeerProbe(phase1.peer().dpd(), ctx.random().nextInt()));
         state = State.ESTABLISHED;
@@ -320,6 +318,11 @@ public final class MainMode {
     }
 
     // ---- both roles ----
+
+    /** Our certificate's identity, or (pre-shared keys without one) our address. */
+    IdentificationPayload ourId() {
+        return ctx.credentials().map(c -> c.identity()).orElseGet(() -> IdentificationPayload.address(local.getAddress()));
+    }
 
     /** strongSwan's rule: fragment only for a peer that announced support, and only when too large. */
     List<byte[]> fragmentIfNeeded(byte[] message) {

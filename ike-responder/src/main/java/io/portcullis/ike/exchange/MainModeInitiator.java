@@ -8,7 +8,6 @@ import io.portcullis.ike.exchange.policy.Phase1Selection;
 import io.portcullis.ike.isakmp.AuthenticationMethod;
 import io.portcullis.ike.isakmp.CertificateRequestPayload;
 import io.portcullis.ike.isakmp.EncryptedMessage;
-import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.IsakmpDecodeException;
 import io.portcullis.ike.isakmp.IsakmpHeader;
 import io.portcullis.ike.isakmp.IsakmpMessage;
@@ -116,7 +115,7 @@ final class MainModeInitiator {
         List<Payload> payloads = new ArrayList<>();
         payloads.add(Payload.of(KeyExchangePayload.of(mm.phase1.generateDh(mm.ctx.random()))));
         ni = mm.ctx.nonce();
-        payloads.addAll(mm.auth.keyExchangePayloads(mm.phase1, ni));
+        payloads.addAll(mm.auth.keyExchangePayloads(mm.phase1, ni, mm.ourId()));
         if (mm.phase1.peer().natTraversal()) {
             mm.phase1.natDiscovery(mm.peer, mm.local).forEach(p -> payloads.add(Payload.of(p)));
         }
@@ -125,7 +124,7 @@ final class MainModeInitiator {
 
     private ExchangeResult process4(IsakmpMessage message, InetSocketAddress source) {
         Optional<KeyExchangePayload> ke = message.first(KeyExchangePayload.class);
-        Optional<byte[]> nr = mm.auth.peerNonce(message);
+        Optional<byte[]> nr = mm.auth.peerNonce(mm.phase1, message);
         if (ke.isEmpty() || nr.isEmpty()) {
             return mm.fail(NotifyType.PAYLOAD_MALFORMED, "message 4 lacks KE or Nonce");
         }
@@ -143,9 +142,7 @@ final class MainModeInitiator {
             mm.phase1.peerNatDiscovery(natD, source);
         }
         mm.state = MainMode.State.AWAITING_AUTHENTICATION;
-        IdentificationPayload ourId = mm.ctx.credentials().map(c -> c.identity())
-                .orElseGet(() -> IdentificationPayload.address(mm.local.getAddress()));
-        byte[] message5 = mm.phase1.seal(mm.header(), mm.auth.proof(mm.phase1, ourId));
+        byte[] message5 = mm.phase1.seal(mm.header(), mm.auth.proof(mm.phase1, mm.ourId()));
         return ExchangeResult.progress(mm.fragmentIfNeeded(message5), "message 5");
     }
 

@@ -21,11 +21,15 @@ interface Phase1Auth {
     /** How SKEYID is derived for this method. */
     Phase1Authentication skeyid();
 
-    /** What follows our KE in our message 3 (initiator) or 4 (responder): our nonce, and what the method adds. */
-    List<Payload> keyExchangePayloads(Phase1 phase1, byte[] ourNonce);
+    /**
+     * What follows our KE in our message 3 (initiator) or 4 (responder): our nonce, and what the method adds.
+     * {@code ourId} is there for the methods that send it here (RSA-encrypted nonces carry the ID encrypted
+     * in messages 3 and 4, RFC 2409 §5.2); the methods of today send it in message 5 or 6.
+     */
+    List<Payload> keyExchangePayloads(Phase1 phase1, byte[] ourNonce, IdentificationPayload ourId);
 
-    /** The peer's nonce from its message 3 or 4; empty when it is missing. */
-    Optional<byte[]> peerNonce(IsakmpMessage message);
+    /** The peer's nonce from its message 3 or 4 (decrypted first by methods that encrypt it); empty when missing. */
+    Optional<byte[]> peerNonce(Phase1 phase1, IsakmpMessage message);
 
     /** Our message 5 (initiator) or 6 (responder): our ID, then the method's proof. */
     List<Payload> proof(Phase1 phase1, IdentificationPayload ourId);

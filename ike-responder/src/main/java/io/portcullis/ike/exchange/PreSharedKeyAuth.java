@@ -33,12 +33,12 @@ final class PreSharedKeyAuth implements Phase1Auth {
     }
 
     @Override
-    public List<Payload> keyExchangePayloads(Phase1 phase1, byte[] ourNonce) {
+    public List<Payload> keyExchangePayloads(Phase1 phase1, byte[] ourNonce, IdentificationPayload ourId) {
         return List.of(Payload.of(NoncePayload.of(ourNonce)));
     }
 
     @Override
-    public Optional<byte[]> peerNonce(IsakmpMessage message) {
+    public Optional<byte[]> peerNonce(Phase1 phase1, IsakmpMessage message) {
         return message.first(NoncePayload.class).map(n -> n.nonce().toByteArray());
     }
 

@@ -44,7 +44,7 @@ final class RsaSignatureAuth implements Phase1Auth {
     }
 
     @Override
-    public List<Payload> keyExchangePayloads(Phase1 phase1, byte[] ourNonce) {
+    public List<Payload> keyExchangePayloads(Phase1 phase1, byte[] ourNonce, IdentificationPayload ourId) {
         List<Payload> payloads = new ArrayList<>();
         payloads.add(Payload.of(NoncePayload.of(ourNonce)));
         credentials.requestedAuthorities().forEach(ca -> payloads.add(Payload.of(
@@ -53,7 +53,7 @@ final class RsaSignatureAuth implements Phase1Auth {
     }
 
     @Override
-    public Optional<byte[]> peerNonce(IsakmpMessage message) {
+    public Optional<byte[]> peerNonce(Phase1 phase1, IsakmpMessage message) {
         return message.first(NoncePayload.class).map(n -> n.nonce().toByteArray());
     }
 
