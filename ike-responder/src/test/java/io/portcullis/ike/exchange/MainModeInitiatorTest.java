@@ -2,13 +2,16 @@ package io.portcullis.ike.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.ike.esp.IpPrefix;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PreSharedKeys;
+import io.portcullis.ike.exchange.auth.PskPeer;
 import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
 import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.TestPki;
+import io.portcullis.ike.isakmp.AuthenticationMethod;
 import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.DataAttribute;
 import io.portcullis.ike.isakmp.IdentificationPayload;
@@ -28,6 +31,8 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +135,56 @@ class MainModeInitiatorTest {
         assertThat(initiator.state()).isEqualTo(MainMode.State.FAILED);
         assertThat(result.events()).singleElement().isInstanceOfSatisfying(IkeEvent.ExchangeFailed.class,
                 failed -> assertThat(failed.notifyType()).isEqualTo(NotifyType.NO_PROPOSAL_CHOSEN));
+    }
+
+    /** Our end with no certificate: pre-shared keys only, the key chosen by the responder's address. */
+    private ExchangeContext preSharedKey(String key) {
+        GatewayPolicy defaults = GatewayPolicy.strongDefaults(Gateway.PROTECTED);
+        GatewayPolicy pskOnly = defaults.withPhase1(defaults.phase1().withAlgorithms(defaults.phase1().ciphers(),
+                defaults.phase1().prfs(), defaults.phase1().dhGroups(), Set.of(AuthenticationMethod.PRE_SHARED_KEY)));
+        return ExchangeContext.of(pskOnly, null, (certificates, id, now) -> {
+            throw new AssertionError("no certificates with pre-shared keys");
+        }, peer -> Optional.of(new PskPeer(key.getBytes(), List.of(IpPrefix.parse("198.51.100.0/24")))),
+                responder.clock, new SecureRandom());
+    }
+
+    private Gateway pskResponder() {
+        return new Gateway(Gateway.everything(), (c, id, now) -> {
+            throw new AssertionError("no certificates with pre-shared keys");
+        }, peer -> Optional.of(new PskPeer("secret".getBytes(), List.of(IpPrefix.parse("203.0.113.0/24")))),
+                IkeLimits.defaults());
+    }
+
+    @Test
+    void initiatorAndResponderEstablishWithAPreSharedKey() {
+        Gateway psk = pskResponder();
+        MainMode initiator = MainMode.initiator(preSharedKey("secret"), THEM, US);
+        List<byte[]> toSend = List.of(initiator.message1());
+        ExchangeResult last = null;
+        for (int step = 0; step < 3; step++) {
+            Datagram reply = psk.only(psk.send(new Datagram(toSend.get(0), US, THEM)));
+            last = initiator.process(header(reply), reply.data(), reply.source(), reply.destination());
+            toSend = last.replies();
+        }
+
+        assertThat(last.status()).isEqualTo(ExchangeResult.Status.COMPLETE);
+        assertThat(initiator.established().orElseThrow().peer().identity())
+                .isEqualTo(IdentificationPayload.fqdn("gw.test"));
+        assertThat(psk.responder.ikeSas()).singleElement()
+                .satisfies(view -> assertThat(view.id()).isEqualTo(initiator.id()));
+    }
+
+    @Test
+    void aDifferentPreSharedKeyNeverEstablishes() {
+        Gateway psk = pskResponder();
+        MainMode initiator = MainMode.initiator(preSharedKey("not the secret"), THEM, US);
+        Datagram two = psk.only(psk.send(new Datagram(initiator.message1(), US, THEM)));
+        byte[] three = initiator.process(header(two), two.data(), two.source(), two.destination()).replies().get(0);
+        Datagram four = psk.only(psk.send(new Datagram(three, US, THEM)));
+        byte[] five = initiator.process(header(four), four.data(), four.source(), four.destination()).replies().get(0);
+
+        // Another key, another SKEYID: the responder cannot even decrypt message 5, and says nothing.
+        assertThat(psk.send(new Datagram(five, US, THEM)).datagrams()).isEmpty();
+        assertThat(psk.responder.ikeSas()).isEmpty();
     }
 }
