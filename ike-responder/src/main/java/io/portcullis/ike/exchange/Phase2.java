@@ -67,14 +67,6 @@ final class Phase2 {
         return new Phase2(sa, Role.RESPONDER, messageId);
     }
 
-    int messageId() {
-        return messageId;
-    }
-
-    Role role() {
-        return role;
-    }
-
     /** The peer's nonce, from its message 1 (we respond) or 2 (we initiated). */
     void peerNonce(byte[] nonce) {
         if (role == Role.RESPONDER) {
