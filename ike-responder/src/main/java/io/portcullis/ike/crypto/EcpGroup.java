@@ -136,8 +136,8 @@ public final class EcpGroup implements DhGroup {
             return secret;
         }
         // RFC 5903 §7: the shared secret is x, fixed at the field length.
-        byte[] fixed = Bytes.unsignedFixedLength(new BigInteger(1, secret), fieldLength);
-        Bytes.wipe(secret);
+        byte[] fixed = ByteArrays.unsignedFixedLength(new BigInteger(1, secret), fieldLength);
+        ByteArrays.wipe(secret);
         return fixed;
     }
 
@@ -169,7 +169,7 @@ public final class EcpGroup implements DhGroup {
     }
 
     private byte[] encode(BigInteger x, BigInteger y) {
-        return Bytes.concat(Bytes.unsignedFixedLength(x, fieldLength), Bytes.unsignedFixedLength(y, fieldLength));
+        return ByteArrays.concat(ByteArrays.unsignedFixedLength(x, fieldLength), ByteArrays.unsignedFixedLength(y, fieldLength));
     }
 
     /** An ECP private key held as a JCA key. */

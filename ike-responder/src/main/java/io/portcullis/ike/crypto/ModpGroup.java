@@ -82,7 +82,7 @@ public final class ModpGroup implements DhGroup {
 
     private DhKeyPair keyPair(BigInteger x) {
         BigInteger y = TWO.modPow(x, p);
-        return new DhKeyPair(new ModpPrivate(id, x), Bytes.unsignedFixedLength(y, length));
+        return new DhKeyPair(new ModpPrivate(id, x), ByteArrays.unsignedFixedLength(y, length));
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class ModpGroup implements DhGroup {
             throw new IkeCryptoException(IkeCryptoException.Reason.INVALID_PUBLIC_VALUE,
                     "MODP group " + id + " public value outside 1 < y < p-1");
         }
-        return Bytes.unsignedFixedLength(y.modPow(mine.exponent(), p), length);
+        return ByteArrays.unsignedFixedLength(y.modPow(mine.exponent(), p), length);
     }
 
     /** A MODP private exponent. */

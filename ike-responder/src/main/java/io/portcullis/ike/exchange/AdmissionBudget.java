@@ -5,19 +5,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The responder-wide bounds on half-open Main Modes (overall and per source address) and on
- * established IKE SAs, shared by every {@link ResponderShard}: the limits an operator configures
+ * The engine-wide bounds on half-open Main Modes (overall and per source address) and on
+ * established IKE SAs, shared by every {@link IkeShard}: the limits an operator configures
  * hold for the gateway as a whole, however many shards process in parallel. A half-open slot is
  * reserved before any work is done for a new Main Mode, so parallel shards cannot overshoot.
  */
 final class AdmissionBudget {
 
-    private final ResponderLimits limits;
+    private final IkeLimits limits;
     private final Map<InetAddress, Integer> halfOpenPerAddress = new HashMap<>();
     private int halfOpen;
     private int established;
 
-    AdmissionBudget(ResponderLimits limits) {
+    AdmissionBudget(IkeLimits limits) {
         this.limits = limits;
     }
 

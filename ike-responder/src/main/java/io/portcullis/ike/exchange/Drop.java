@@ -20,7 +20,7 @@ public enum Drop {
     REPLAYED,
     /** An R-U-THERE-ACK naming no R-U-THERE of ours still waiting for one (RFC 3706 §7): not a sign of life. */
     DPD_SEQUENCE,
-    /** An exchange type the responder does not implement (Aggressive Mode, Transaction...). */
+    /** An exchange type the engine does not implement (Aggressive Mode, Transaction...). */
     UNSUPPORTED_EXCHANGE,
     /** A notify or delete for SAs we do not hold (e.g. a repeated DELETE). */
     NOTHING_TO_DO,

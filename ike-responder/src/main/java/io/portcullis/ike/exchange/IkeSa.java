@@ -26,16 +26,12 @@ public final class IkeSa {
     static final int MAX_IV_CHAINS = 32;
 
     private final IkeSaId id;
-    private final Phase1Selection selection;
-    private final Phase1Keys keys;
-    private final IkeMessageCrypto crypto;
-    private final IvChains ivs;
+    private final Phase1Keying keying;
     private final AuthenticatedPeer peer;
-    private InetSocketAddress local;
-    private final boolean natTraversal;
+    private final PeerCapabilities capabilities;
     private final boolean peerBehindNat;
-    private final boolean peerFragmentation;
     private final Instant established;
+    private InetSocketAddress local;
     private InetSocketAddress peerAddress;
     private final List<ChildSa> children = new ArrayList<>();
     private final Map<Integer, QuickModeResponder> quickModes = new HashMap<>();
@@ -46,21 +42,20 @@ public final class IkeSa {
     /** Last authenticated message or ESP packet from the peer (dead peer detection). */
     private Instant lastHeard;
 
-    IkeSa(IkeSaId id, Phase1Selection selection, Phase1Keys keys, IkeMessageCrypto crypto, IvChains ivs,
-            AuthenticatedPeer peer, InetSocketAddress peerAddress, InetSocketAddress local, boolean natTraversal,
-            boolean peerBehindNat, boolean peerFragmentation, Instant established, DeadPeerProbe dpd) {
+    /**
+     * @param capabilities what the peer announced in Phase 1 (NAT-T, fragmentation, DPD)
+     * @param path where the peer and we were when Phase 1 ended; {@link #peerMoved} follows it later
+     */
+    IkeSa(IkeSaId id, Phase1Keying keying, AuthenticatedPeer peer, PeerCapabilities capabilities, PeerPath path,
+            Instant established, DeadPeerProbe dpd) {
         this.id = Objects.requireNonNull(id, "id");
-        this.selection = selection;
-        this.keys = keys;
-        this.crypto = crypto;
-        this.ivs = ivs;
-        this.peer = peer;
-        this.peerAddress = peerAddress;
-        this.local = local;
-        this.natTraversal = natTraversal;
-        this.peerBehindNat = peerBehindNat;
-        this.peerFragmentation = peerFragmentation;
-        this.established = established;
+        this.keying = Objects.requireNonNull(keying, "keying");
+        this.peer = Objects.requireNonNull(peer, "peer");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.peerAddress = path.peer();
+        this.local = path.local();
+        this.peerBehindNat = path.peerBehindNat();
+        this.established = Objects.requireNonNull(established, "established");
         this.lastHeard = established;
         this.dpd = Objects.requireNonNull(dpd, "dpd");
     }
@@ -70,7 +65,7 @@ public final class IkeSa {
     }
 
     public Phase1Selection selection() {
-        return selection;
+        return keying.selection();
     }
 
     public AuthenticatedPeer peer() {
@@ -86,7 +81,7 @@ public final class IkeSa {
     }
 
     public boolean natTraversal() {
-        return natTraversal;
+        return capabilities.natTraversal();
     }
 
     public boolean peerBehindNat() {
@@ -94,7 +89,7 @@ public final class IkeSa {
     }
 
     public boolean peerFragmentation() {
-        return peerFragmentation;
+        return capabilities.fragmentation();
     }
 
     public Instant established() {
@@ -102,7 +97,7 @@ public final class IkeSa {
     }
 
     public Instant expires() {
-        return established.plus(selection.lifetime());
+        return established.plus(keying.selection().lifetime());
     }
 
     public List<ChildSa> children() {
@@ -110,15 +105,15 @@ public final class IkeSa {
     }
 
     Phase1Keys keys() {
-        return keys;
+        return keying.keys();
     }
 
     IkeMessageCrypto crypto() {
-        return crypto;
+        return keying.crypto();
     }
 
     IvChains ivs() {
-        return ivs;
+        return keying.ivs();
     }
 
     /**
@@ -192,7 +187,7 @@ public final class IkeSa {
     }
 
     /** A message ID for an exchange we start: random, and used by no exchange of this SA in progress. */
-    int freshMessageId(ResponderContext ctx) {
+    int freshMessageId(ExchangeContext ctx) {
         int id;
         do {
             id = ctx.newMessageId();
@@ -239,12 +234,11 @@ public final class IkeSa {
 
     /** Wipes the ISAKMP SA keys; the SA is unusable afterwards. */
     void destroy() {
-        keys.destroy();
-        crypto.destroy();
+        keying.destroy();
     }
 
     @Override
     public String toString() {
-        return "IkeSa[" + id + " " + peer.displayName() + "@" + peerAddress + " " + selection + "]";
+        return "IkeSa[" + id + " " + peer.displayName() + "@" + peerAddress + " " + keying.selection() + "]";
     }
 }

@@ -1,16 +1,18 @@
 package io.portcullis.ike.exchange;
 
+import io.portcullis.ike.isakmp.Bytes;
+
 /** An ISAKMP SA is named by its cookie pair (RFC 2408 §2.5.3). */
 public record IkeSaId(long initiatorCookie, long responderCookie) {
 
     /** The 16-byte "SPI" of an ISAKMP SA in Notification and Delete payloads (RFC 2408 §3.14, §3.15). */
-    public io.portcullis.ike.isakmp.Bytes asSpi() {
+    public Bytes asSpi() {
         byte[] spi = new byte[16];
         for (int i = 0; i < 8; i++) {
             spi[i] = (byte) (initiatorCookie >>> (56 - 8 * i));
             spi[8 + i] = (byte) (responderCookie >>> (56 - 8 * i));
         }
-        return io.portcullis.ike.isakmp.Bytes.of(spi);
+        return Bytes.of(spi);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Half-open Main Modes and established IKE SAs of one shard, with the half-open limits (overall
- * and per source address, so one flooding host cannot lock out the others) kept responder-wide
+ * and per source address, so one flooding host cannot lock out the others) kept engine-wide
  * in the shared {@link AdmissionBudget}.
  */
 final class IkeSaTable {
@@ -20,19 +20,19 @@ final class IkeSaTable {
     private record InitiatorKey(long initiatorCookie, InetSocketAddress source) {
     }
 
-    private final ResponderLimits limits;
+    private final IkeLimits limits;
     private final AdmissionBudget budget;
     /** Insertion order is start order, so expiry can stop at the first young entry. */
-    private final Map<IkeSaId, MainModeResponder> halfOpen = new LinkedHashMap<>();
+    private final Map<IkeSaId, MainMode> halfOpen = new LinkedHashMap<>();
     private final Map<InitiatorKey, IkeSaId> halfOpenByInitiator = new HashMap<>();
     private final Map<IkeSaId, IkeSa> established = new LinkedHashMap<>();
 
-    IkeSaTable(ResponderLimits limits, AdmissionBudget budget) {
+    IkeSaTable(IkeLimits limits, AdmissionBudget budget) {
         this.limits = limits;
         this.budget = budget;
     }
 
-    Optional<MainModeResponder> halfOpen(IkeSaId id) {
+    Optional<MainMode> halfOpen(IkeSaId id) {
         return Optional.ofNullable(halfOpen.get(id));
     }
 
@@ -54,13 +54,13 @@ final class IkeSaTable {
     }
 
     /** Holds an exchange whose slot {@link #reserve} gave. */
-    void addHalfOpen(MainModeResponder exchange, InetSocketAddress source) {
+    void addHalfOpen(MainMode exchange, InetSocketAddress source) {
         halfOpen.put(exchange.id(), exchange);
         halfOpenByInitiator.put(new InitiatorKey(exchange.id().initiatorCookie(), source), exchange.id());
     }
 
     void removeHalfOpen(IkeSaId id) {
-        MainModeResponder removed = halfOpen.remove(id);
+        MainMode removed = halfOpen.remove(id);
         if (removed == null) {
             return;
         }
@@ -68,14 +68,14 @@ final class IkeSaTable {
         budget.releaseHalfOpen(firstAddress(removed));
     }
 
-    private static InetAddress firstAddress(MainModeResponder exchange) {
+    private static InetAddress firstAddress(MainMode exchange) {
         return exchange.firstSource().getAddress();
     }
 
     /** Drops half-open exchanges older than the timeout; returns them. */
-    List<MainModeResponder> expireHalfOpen(Instant now) {
-        List<MainModeResponder> expired = new ArrayList<>();
-        for (MainModeResponder exchange : halfOpen.values()) {
+    List<MainMode> expireHalfOpen(Instant now) {
+        List<MainMode> expired = new ArrayList<>();
+        for (MainMode exchange : halfOpen.values()) {
             if (exchange.started().plus(limits.halfOpenTimeout()).isAfter(now)) {
                 break;
             }

@@ -23,8 +23,8 @@ final class NatDetection {
         return hash.hash(cookies, address, new byte[] {(byte) (port >>> 8), (byte) port});
     }
 
-    /** Our message 4 NAT-D payloads: the peer's endpoint, then ours. */
-    static List<NatDiscoveryPayload> responderPayloads(PrfAlgorithm hash, IkeSaId id, InetSocketAddress peer,
+    /** Our NAT-D payloads (message 3 or 4): the other end's endpoint, then ours. */
+    static List<NatDiscoveryPayload> payloads(PrfAlgorithm hash, IkeSaId id, InetSocketAddress peer,
             InetSocketAddress local) {
         return List.of(NatDiscoveryPayload.of(hash(hash, id, peer)), NatDiscoveryPayload.of(hash(hash, id, local)));
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A Main Mode message 5 whose peer check (PKIX path, and live OCSP/CRL revocation, which may
  * take seconds) runs off the receive path: the runtime hands it to a bounded worker pool, calls
- * {@link IkeResponder#authenticate} there, and {@link IkeResponder#resume} with the decision,
+ * {@link IkeEngine#authenticate} there, and {@link IkeEngine#resume} with the decision,
  * which answers message 6 (or the notify). Until then the exchange waits in state
  * AUTHENTICATING, still counted against the half-open limits; retransmissions of message 5 are
  * dropped (the peer sends it again and then gets the stored answer).

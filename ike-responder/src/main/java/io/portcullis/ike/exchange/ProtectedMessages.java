@@ -1,6 +1,8 @@
 package io.portcullis.ike.exchange;
 
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.IkeCryptoException;
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.DecryptedMessage;
 import io.portcullis.ike.isakmp.EncryptedMessage;
 import io.portcullis.ike.isakmp.ExchangeType;
@@ -16,7 +18,9 @@ import io.portcullis.ike.keymat.IvChain;
 import io.portcullis.ike.keymat.IvChains;
 import io.portcullis.ike.keymat.Phase1Keys;
 import io.portcullis.ike.crypto.PrfAlgorithm;
-import io.portcullis.ike.keymat.QuickModeHashes;
+import io.portcullis.ike.isakmp.IsakmpMessage;
+import io.portcullis.ike.keymat.InformationalHash;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +35,67 @@ final class ProtectedMessages {
     record Opened(DecryptedMessage message, IkeMessageCrypto.Decryption decryption) {
     }
 
+    /**
+     * How the HASH payload that leads a message after Phase 1 is computed (Quick Mode HASH(n), Informational
+     * HASH(1)) from SKEYID_a and the encoding of every payload after it.
+     */
+    @FunctionalInterface
+    interface ExpectedHash {
+        byte[] compute(byte[] skeyidA, byte[] afterHash);
+    }
+
+    /** A message that decrypted and whose leading HASH verified; the IV chain has moved past it. */
+    sealed interface Checked permits Verified, Rejected {
+    }
+
+    record Verified(IsakmpMessage message) implements Checked {
+    }
+
+    /** Dropped without moving the IV, so the genuine message can still arrive. */
+    record Rejected(Drop drop, String detail) implements Checked {
+        ExchangeResult result() {
+            return ExchangeResult.dropped(drop, detail);
+        }
+    }
+
     private ProtectedMessages() {
+    }
+
+    /**
+     * Decrypts a message under an established IKE SA and checks its leading HASH payload in constant time;
+     * only a verified message moves the IV chain (a forged or corrupted one must not desynchronise it).
+     *
+     * @param what names the message in the drop detail ("Quick Mode 2", "Informational")
+     * @param hashName names the HASH expected ("HASH(1)")
+     * @param minimumPayloads the HASH included
+     */
+    static Checked openVerified(IkeSa sa, IvChain chain, IsakmpDecoder decoder, EncryptedMessage message, String what,
+            String hashName, int minimumPayloads, ExpectedHash expected) {
+        Optional<Opened> opened = open(sa.crypto(), chain, decoder, message);
+        if (opened.isEmpty()) {
+            return new Rejected(Drop.UNDECRYPTABLE, what + " does not decrypt");
+        }
+        List<Payload> payloads = opened.get().message().message().payloads();
+        if (payloads.size() < minimumPayloads || !(payloads.get(0).body() instanceof HashPayload hash)) {
+            return new Rejected(Drop.BAD_HASH, what + " does not start with " + hashName);
+        }
+        byte[] skeyidA = sa.keys().skeyidA();
+        try {
+            if (!MessageDigest.isEqual(expected.compute(skeyidA, afterHash(payloads)), hash.hash().toByteArray())) {
+                return new Rejected(Drop.BAD_HASH, hashName + " of " + what + " does not verify");
+            }
+        } finally {
+            ByteArrays.wipe(skeyidA);
+        }
+        opened.get().decryption().commit();
+        return new Verified(opened.get().message().message());
     }
 
     static byte[] seal(IkeMessageCrypto crypto, IvChain chain, IsakmpHeader header, List<Payload> payloads) {
         byte[] ciphertext = crypto.encrypt(chain, IsakmpEncoder.encodePayloads(payloads));
         IsakmpHeader encrypted = header.withFlags(header.flags() | IsakmpHeader.FLAG_ENCRYPTION);
         return IsakmpEncoder.encode(new EncryptedMessage(encrypted, payloads.get(0).type(),
-                io.portcullis.ike.isakmp.Bytes.of(ciphertext)));
+                Bytes.of(ciphertext)));
     }
 
     /** Decrypts and decodes; empty when the result is not a payload chain (wrong keys, corruption). */
@@ -68,7 +125,7 @@ final class ProtectedMessages {
         byte[] skeyidA = keys.skeyidA();
         try {
             List<Payload> rest = List.of(Payload.of(body));
-            byte[] hash = QuickModeHashes.informational(prf, skeyidA, messageId, IsakmpEncoder.encodePayloads(rest));
+            byte[] hash = InformationalHash.hash1(prf, skeyidA, messageId, IsakmpEncoder.encodePayloads(rest));
             List<Payload> payloads = new ArrayList<>();
             payloads.add(Payload.of(HashPayload.of(hash)));
             payloads.addAll(rest);
@@ -78,7 +135,7 @@ final class ProtectedMessages {
             ivs.forget(messageId);
             return datagram;
         } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
+            ByteArrays.wipe(skeyidA);
         }
     }
 }

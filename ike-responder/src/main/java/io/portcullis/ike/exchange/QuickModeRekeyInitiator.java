@@ -1,7 +1,5 @@
 package io.portcullis.ike.exchange;
 
-import io.portcullis.ike.crypto.DhGroup;
-import io.portcullis.ike.crypto.DhKeyPair;
 import io.portcullis.ike.crypto.IkeCryptoException;
 import io.portcullis.ike.esp.LifetimeLimits;
 import io.portcullis.ike.exchange.policy.RekeyProposal;
@@ -9,19 +7,13 @@ import io.portcullis.ike.exchange.policy.RekeyTiming;
 import io.portcullis.ike.exchange.policy.SelectorIds;
 import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.EncryptedMessage;
-import io.portcullis.ike.isakmp.ExchangeType;
-import io.portcullis.ike.isakmp.HashPayload;
-import io.portcullis.ike.isakmp.IsakmpEncoder;
-import io.portcullis.ike.isakmp.IsakmpHeader;
 import io.portcullis.ike.isakmp.KeyExchangePayload;
 import io.portcullis.ike.isakmp.NoncePayload;
 import io.portcullis.ike.isakmp.NotificationPayload;
 import io.portcullis.ike.isakmp.NotifyType;
 import io.portcullis.ike.isakmp.Payload;
 import io.portcullis.ike.isakmp.ProtocolId;
-import io.portcullis.ike.keymat.IvChain;
-import io.portcullis.ike.keymat.QuickModeHashes;
-import io.portcullis.ike.keymat.QuickModeKeymat;
+import io.portcullis.ike.keymat.ChildSaKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,51 +38,35 @@ public final class QuickModeRekeyInitiator {
 
     public enum State { AWAITING_REPLY, COMPLETE, FAILED }
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSa sa;
     private final ChildSa replaced;
     private final int messageId;
     private final int ourSpi;
-    private final IvChain chain;
-    private final byte[] ni;
-    private DhKeyPair dh;
+    private final Phase2 phase2;
     private final byte[] message1;
     private final RetransmissionTimer timer;
     private State state = State.AWAITING_REPLY;
 
     /** Builds message 1 (take it from {@link #message1()}); allocates the new inbound SPI. */
-    QuickModeRekeyInitiator(ResponderContext ctx, IkeSa sa, ChildSa replaced, int messageId,
+    QuickModeRekeyInitiator(ExchangeContext ctx, IkeSa sa, ChildSa replaced, int messageId,
             RetransmissionTimer.Schedule schedule) {
         this.ctx = ctx;
         this.sa = sa;
         this.replaced = replaced;
         this.messageId = messageId;
-        this.chain = sa.ivs().forMessageId(messageId);
         this.ourSpi = ctx.spis().allocate();
-        this.ni = ctx.randomBytes(MainModeResponder.NONCE_LENGTH);
-        this.dh = replaced.pfsGroup().map(group -> group.generate(ctx.random())).orElse(null);
+        byte[] ni = ctx.nonce();
+        this.phase2 = Phase2.initiator(sa, messageId, ni);
+        Optional<byte[]> ourKe = replaced.pfsGroup().map(group -> phase2.startPfs(group, ctx.random()));
         List<Payload> rest = new ArrayList<>();
         rest.add(Payload.of(RekeyProposal.of(replaced.transform(), replaced.mode(), replaced.pfsGroup(),
                 replaced.lifetime(), ourSpi)));
         rest.add(Payload.of(NoncePayload.of(ni)));
-        if (dh != null) {
-            rest.add(Payload.of(KeyExchangePayload.of(dh.publicValue())));
-        }
+        ourKe.ifPresent(ke -> rest.add(Payload.of(KeyExchangePayload.of(ke))));
         rest.add(Payload.of(SelectorIds.toId(replaced.local()))); // IDci: we are the initiator now
         rest.add(Payload.of(SelectorIds.toId(replaced.remote())));
-        byte[] skeyidA = sa.keys().skeyidA();
-        byte[] hash1;
-        try {
-            hash1 = QuickModeHashes.hash1(sa.selection().prf(), skeyidA, messageId, IsakmpEncoder.encodePayloads(rest));
-        } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
-        }
-        List<Payload> payloads = new ArrayList<>();
-        payloads.add(Payload.of(HashPayload.of(hash1)));
-        payloads.addAll(rest);
-        IsakmpHeader header = IsakmpHeader.of(sa.id().initiatorCookie(), sa.id().responderCookie(),
-                ExchangeType.QUICK_MODE, 0, messageId);
-        this.message1 = ProtectedMessages.seal(sa.crypto(), chain, header, payloads);
+        this.message1 = phase2.seal(1, rest);
         this.timer = new RetransmissionTimer(schedule, ctx.clock().instant());
     }
 
@@ -121,26 +97,11 @@ public final class QuickModeRekeyInitiator {
         if (state != State.AWAITING_REPLY) {
             return ExchangeResult.dropped(Drop.UNEXPECTED, "rekey Quick Mode already " + state);
         }
-        Optional<ProtectedMessages.Opened> opened = ProtectedMessages.open(sa.crypto(), chain, ctx.decoder(), message);
-        if (opened.isEmpty()) {
-            return ExchangeResult.dropped(Drop.UNDECRYPTABLE, "Quick Mode 2 does not decrypt");
+        ProtectedMessages.Checked checked = phase2.open(message, ctx.decoder(), 2);
+        if (checked instanceof ProtectedMessages.Rejected rejected) {
+            return rejected.result();
         }
-        List<Payload> payloads = opened.get().message().message().payloads();
-        if (payloads.isEmpty() || !(payloads.get(0).body() instanceof HashPayload hash)) {
-            return ExchangeResult.dropped(Drop.BAD_HASH, "Quick Mode 2 does not start with HASH");
-        }
-        byte[] skeyidA = sa.keys().skeyidA();
-        try {
-            byte[] expected = QuickModeHashes.hash2(sa.selection().prf(), skeyidA, messageId, ni,
-                    ProtectedMessages.afterHash(payloads));
-            if (!QuickModeHashes.matches(expected, hash.hash().toByteArray())) {
-                return ExchangeResult.dropped(Drop.BAD_HASH, "HASH(2) does not verify");
-            }
-        } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
-        }
-        opened.get().decryption().commit();
-        RekeyReply.Outcome outcome = RekeyReply.check(opened.get().message().message(), replaced, ctx.policy(),
+        RekeyReply.Outcome outcome = RekeyReply.check(((ProtectedMessages.Verified) checked).message(), replaced, ctx.policy(),
                 sa.natTraversal());
         if (outcome instanceof RekeyReply.Refused refused) {
             return fail(refused.notifyType(), refused.detail());
@@ -149,51 +110,32 @@ public final class QuickModeRekeyInitiator {
     }
 
     private ExchangeResult complete(RekeyReply.Accepted reply) {
-        byte[] pfsSecret = null;
-        if (dh != null) {
-            DhGroup group = replaced.pfsGroup().orElseThrow();
+        phase2.peerNonce(reply.nonce());
+        if (replaced.pfsGroup().isPresent()) {
             try {
-                pfsSecret = group.sharedSecret(dh.privateKey(), reply.keyExchange().orElseThrow());
+                phase2.completePfs(replaced.pfsGroup().get(), reply.keyExchange().orElseThrow());
             } catch (IkeCryptoException e) {
                 return fail(NotifyType.INVALID_KEY_INFORMATION, e.getMessage());
             }
         }
-        byte[] nr = reply.nonce();
         LifetimeLimits lifetime = RekeyTiming.limits(reply.hardSeconds(), reply.hardKilobytes(), ctx.random());
-        ChildSaEstablished established = keys(reply.peerSpi(), nr, pfsSecret, lifetime);
-        io.portcullis.ike.crypto.Bytes.wipe(pfsSecret);
-        byte[] skeyidA = sa.keys().skeyidA();
-        byte[] hash3;
-        try {
-            hash3 = QuickModeHashes.hash3(sa.selection().prf(), skeyidA, messageId, ni, nr);
-        } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
-        }
-        IsakmpHeader header = IsakmpHeader.of(sa.id().initiatorCookie(), sa.id().responderCookie(),
-                ExchangeType.QUICK_MODE, 0, messageId);
-        byte[] message3 = ProtectedMessages.seal(sa.crypto(), chain, header, List.of(Payload.of(HashPayload.of(hash3))));
+        ChildSaEstablished established = established(reply.peerSpi(), lifetime);
+        byte[] message3 = phase2.seal(3, List.of());
         sa.ivs().forget(messageId);
-        destroyDh();
+        phase2.destroy();
         state = State.COMPLETE;
         sa.addChild(new ChildSa(ourSpi, reply.peerSpi(), replaced.transform(), replaced.local(), replaced.remote(),
                 replaced.mode(), replaced.pfsGroup(), lifetime, ctx.clock().instant()));
         return ExchangeResult.complete(List.of(message3), List.of(established), "rekey Quick Mode 3: IPsec SA pair replaced");
     }
 
-    private ChildSaEstablished keys(int peerSpi, byte[] nr, byte[] pfsSecret, LifetimeLimits lifetime) {
-        byte[] skeyidD = sa.keys().skeyidD();
+    private ChildSaEstablished established(int peerSpi, LifetimeLimits lifetime) {
+        ChildSaKeys keys = phase2.keys(ourSpi, peerSpi, replaced.transform().keymatBytes());
         try {
-            int protocol = ProtocolId.IPSEC_ESP.value();
-            int length = replaced.transform().keymatBytes();
-            // Ni | Nr stay in initiator-first order: here Ni is ours
-            byte[] inbound = QuickModeKeymat.keymat(sa.selection().prf(), skeyidD, pfsSecret, protocol, ourSpi, ni, nr, length);
-            byte[] outbound = QuickModeKeymat.keymat(sa.selection().prf(), skeyidD, pfsSecret, protocol, peerSpi, ni, nr, length);
-            ChildSaEstablished child = new ChildSaEstablished(sa.id(), ourSpi, peerSpi, replaced.transform(), inbound,
-                    outbound, replaced.local(), replaced.remote(), lifetime, replaced.udpEncapsulated(), sa.peerAddress());
-            io.portcullis.ike.crypto.Bytes.wipe(inbound, outbound);
-            return child;
+            return new ChildSaEstablished(sa.id(), keys, replaced.transform(), replaced.local(), replaced.remote(),
+                    lifetime, new EspRoute(sa.peerAddress(), replaced.udpEncapsulated()));
         } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidD);
+            keys.destroy();
         }
     }
 
@@ -244,14 +186,7 @@ public final class QuickModeRekeyInitiator {
         if (state == State.AWAITING_REPLY) {
             ctx.spis().release(ourSpi);
             sa.ivs().forget(messageId);
-            destroyDh();
-        }
-    }
-
-    private void destroyDh() {
-        if (dh != null) {
-            dh.privateKey().destroy();
-            dh = null;
+            phase2.destroy();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.portcullis.ike.exchange;
 
 import io.portcullis.ike.crypto.DhGroup;
-import io.portcullis.ike.crypto.DhKeyPair;
 import io.portcullis.ike.crypto.IkeCryptoException;
 import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.exchange.policy.ChildSaTerms;
@@ -10,12 +9,8 @@ import io.portcullis.ike.exchange.policy.Phase2Selection;
 import io.portcullis.ike.exchange.policy.SelectorDecision;
 import io.portcullis.ike.exchange.policy.TrafficSelectorNegotiator;
 import io.portcullis.ike.isakmp.Bytes;
-import io.portcullis.ike.isakmp.EncryptedMessage;
-import io.portcullis.ike.isakmp.ExchangeType;
-import io.portcullis.ike.isakmp.HashPayload;
 import io.portcullis.ike.isakmp.IdentificationPayload;
-import io.portcullis.ike.isakmp.IsakmpEncoder;
-import io.portcullis.ike.isakmp.IsakmpHeader;
+import io.portcullis.ike.isakmp.EncryptedMessage;
 import io.portcullis.ike.isakmp.IsakmpMessage;
 import io.portcullis.ike.isakmp.KeyExchangePayload;
 import io.portcullis.ike.isakmp.NoncePayload;
@@ -24,9 +19,7 @@ import io.portcullis.ike.isakmp.NotifyType;
 import io.portcullis.ike.isakmp.Payload;
 import io.portcullis.ike.isakmp.ProtocolId;
 import io.portcullis.ike.isakmp.SecurityAssociationPayload;
-import io.portcullis.ike.keymat.IvChain;
-import io.portcullis.ike.keymat.QuickModeHashes;
-import io.portcullis.ike.keymat.QuickModeKeymat;
+import io.portcullis.ike.keymat.ChildSaKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,22 +38,20 @@ public final class QuickModeResponder {
 
     public enum State { AWAITING_PROPOSAL, AWAITING_CONFIRMATION, COMPLETE, FAILED }
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
     private final IkeSa sa;
     private final int messageId;
-    private final IvChain chain;
+    private final Phase2 phase2;
     private State state = State.AWAITING_PROPOSAL;
-    private byte[] ni;
-    private byte[] nr;
     private ChildSaEstablished pending;
     /** What the pending pair was negotiated with, for the record the IKE SA keeps (a rekey proposes it again). */
     private Phase2Selection pendingSelection;
 
-    QuickModeResponder(ResponderContext ctx, IkeSa sa, int messageId) {
+    QuickModeResponder(ExchangeContext ctx, IkeSa sa, int messageId) {
         this.ctx = ctx;
         this.sa = sa;
         this.messageId = messageId;
-        this.chain = sa.ivs().forMessageId(messageId);
+        this.phase2 = Phase2.responder(sa, messageId);
     }
 
     public State state() {
@@ -68,32 +59,16 @@ public final class QuickModeResponder {
     }
 
     public ExchangeResult process(EncryptedMessage message) {
-        Optional<ProtectedMessages.Opened> opened = ProtectedMessages.open(sa.crypto(), chain, ctx.decoder(), message);
-        if (opened.isEmpty()) {
-            return ExchangeResult.dropped(Drop.UNDECRYPTABLE, "Quick Mode message does not decrypt");
+        if (state == State.COMPLETE || state == State.FAILED) {
+            return ExchangeResult.dropped(Drop.UNEXPECTED, "Quick Mode already " + state);
         }
-        List<Payload> payloads = opened.get().message().message().payloads();
-        if (payloads.isEmpty() || !(payloads.get(0).body() instanceof HashPayload hash)) {
-            return ExchangeResult.dropped(Drop.BAD_HASH, "Quick Mode message does not start with HASH");
+        ProtectedMessages.Checked checked = phase2.open(message, ctx.decoder(),
+                state == State.AWAITING_PROPOSAL ? 1 : 3);
+        if (checked instanceof ProtectedMessages.Rejected rejected) {
+            return rejected.result();
         }
-        byte[] skeyidA = sa.keys().skeyidA();
-        try {
-            byte[] expected = state == State.AWAITING_PROPOSAL
-                    ? QuickModeHashes.hash1(sa.selection().prf(), skeyidA, messageId, ProtectedMessages.afterHash(payloads))
-                    : QuickModeHashes.hash3(sa.selection().prf(), skeyidA, messageId, ni, nr);
-            if (!QuickModeHashes.matches(expected, hash.hash().toByteArray())) {
-                return ExchangeResult.dropped(Drop.BAD_HASH, "HASH(" + (state == State.AWAITING_PROPOSAL ? 1 : 3)
-                        + ") does not verify");
-            }
-        } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
-        }
-        opened.get().decryption().commit();
-        return switch (state) {
-            case AWAITING_PROPOSAL -> proposal(opened.get().message().message());
-            case AWAITING_CONFIRMATION -> confirmation();
-            case COMPLETE, FAILED -> ExchangeResult.dropped(Drop.UNEXPECTED, "Quick Mode already " + state);
-        };
+        IsakmpMessage verified = ((ProtectedMessages.Verified) checked).message();
+        return state == State.AWAITING_PROPOSAL ? proposal(verified) : confirmation();
     }
 
     private ExchangeResult proposal(IsakmpMessage message) {
@@ -120,27 +95,24 @@ public final class QuickModeResponder {
             return fail(NotifyType.INVALID_ID_INFORMATION, refused.reason());
         }
         SelectorDecision.Agreed selectors = (SelectorDecision.Agreed) decision;
-        ni = nonce.get().nonce().toByteArray();
-        nr = ctx.randomBytes(MainModeResponder.NONCE_LENGTH);
-        byte[] pfsSecret = null;
+        phase2.peerNonce(nonce.get().nonce().toByteArray());
+        byte[] nr = ctx.nonce();
+        phase2.ourNonce(nr);
         Optional<byte[]> ourKe = Optional.empty();
         if (selection.pfsGroup().isPresent()) {
             DhGroup group = selection.pfsGroup().get();
-            DhKeyPair pair = group.generate(ctx.random());
+            ourKe = Optional.of(phase2.startPfs(group, ctx.random()));
             try {
-                pfsSecret = group.sharedSecret(pair.privateKey(), kes.get(0).publicValue().toByteArray());
+                phase2.completePfs(group, kes.get(0).publicValue().toByteArray());
             } catch (IkeCryptoException e) {
                 return fail(NotifyType.INVALID_KEY_INFORMATION, e.getMessage());
-            } finally {
-                pair.privateKey().destroy();
             }
-            ourKe = Optional.of(pair.publicValue());
         }
         int ourSpi = ctx.spis().allocate();
         ChildSaTerms terms = ChildSaTerms.negotiate(selection.proposed(), ctx.policy(), ctx.random());
-        pending = childSa(selection, selectors, terms, ourSpi, pfsSecret);
+        pending = childSa(selection, selectors, terms, ourSpi);
         pendingSelection = selection;
-        io.portcullis.ike.crypto.Bytes.wipe(pfsSecret);
+        phase2.destroy(); // the KEYMAT is derived: g(qm)^xy is no longer needed
 
         List<Payload> rest = new ArrayList<>();
         rest.add(Payload.of(selection.responseSa(ourSpi)));
@@ -153,36 +125,20 @@ public final class QuickModeResponder {
         terms.responderLifetime().ifPresent(data -> rest.add(Payload.of(NotificationPayload.of(
                 NotifyType.RESPONDER_LIFETIME, ProtocolId.IPSEC_ESP, Bytes.ofUnsigned(selection.peerSpi() & 0xFFFF_FFFFL, 4),
                 data))));
-        byte[] skeyidA = sa.keys().skeyidA();
-        byte[] hash2 = QuickModeHashes.hash2(sa.selection().prf(), skeyidA, messageId, ni, IsakmpEncoder.encodePayloads(rest));
-        io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
-        List<Payload> reply = new ArrayList<>();
-        reply.add(Payload.of(HashPayload.of(hash2)));
-        reply.addAll(rest);
-        IsakmpHeader header = IsakmpHeader.of(sa.id().initiatorCookie(), sa.id().responderCookie(),
-                ExchangeType.QUICK_MODE, 0, messageId);
         state = State.AWAITING_CONFIRMATION;
-        return ExchangeResult.progress(List.of(ProtectedMessages.seal(sa.crypto(), chain, header, reply)),
+        return ExchangeResult.progress(List.of(phase2.seal(2, rest)),
                 "Quick Mode 2: " + selection.espTransform() + (selectors.narrowed() ? " (narrowed)" : ""));
     }
 
     private ChildSaEstablished childSa(Phase2Selection selection, SelectorDecision.Agreed selectors, ChildSaTerms terms,
-            int ourSpi, byte[] pfsSecret) {
+            int ourSpi) {
         EspTransform transform = selection.espTransform();
-        byte[] skeyidD = sa.keys().skeyidD();
+        ChildSaKeys keys = phase2.keys(ourSpi, selection.peerSpi(), transform.keymatBytes());
         try {
-            int protocol = ProtocolId.IPSEC_ESP.value();
-            byte[] inbound = QuickModeKeymat.keymat(sa.selection().prf(), skeyidD, pfsSecret, protocol, ourSpi, ni, nr,
-                    transform.keymatBytes());
-            byte[] outbound = QuickModeKeymat.keymat(sa.selection().prf(), skeyidD, pfsSecret, protocol,
-                    selection.peerSpi(), ni, nr, transform.keymatBytes());
-            ChildSaEstablished child = new ChildSaEstablished(sa.id(), ourSpi, selection.peerSpi(), transform, inbound,
-                    outbound, selectors.local(), selectors.remote(), terms.hard(), selection.udpEncapsulated(),
-                    sa.peerAddress());
-            io.portcullis.ike.crypto.Bytes.wipe(inbound, outbound);
-            return child;
+            return new ChildSaEstablished(sa.id(), keys, transform, selectors.local(), selectors.remote(), terms.hard(),
+                    new EspRoute(sa.peerAddress(), selection.udpEncapsulated()));
         } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidD);
+            keys.destroy();
         }
     }
 
@@ -214,6 +170,7 @@ public final class QuickModeResponder {
 
     /** Releases the SPI of an exchange that never completed. */
     void abandon() {
+        phase2.destroy();
         if (pending != null) {
             ctx.spis().release(pending.inboundSpi());
             pending = null;

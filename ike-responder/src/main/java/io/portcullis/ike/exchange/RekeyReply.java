@@ -4,7 +4,7 @@ import io.portcullis.ike.esp.TrafficSelector;
 import io.portcullis.ike.exchange.policy.Lifetimes;
 import io.portcullis.ike.exchange.policy.Phase2ProposalSelector;
 import io.portcullis.ike.exchange.policy.Phase2Selection;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.exchange.policy.SelectorIds;
 import io.portcullis.ike.isakmp.DataAttribute;
 import io.portcullis.ike.isakmp.IdentificationPayload;
@@ -43,7 +43,7 @@ final class RekeyReply {
     private RekeyReply() {
     }
 
-    static Outcome check(IsakmpMessage reply, ChildSa replaced, ResponderPolicy policy, boolean natTraversal) {
+    static Outcome check(IsakmpMessage reply, ChildSa replaced, GatewayPolicy policy, boolean natTraversal) {
         List<SecurityAssociationPayload> sas = reply.all(SecurityAssociationPayload.class);
         Optional<NoncePayload> nonce = reply.first(NoncePayload.class);
         List<KeyExchangePayload> kes = reply.all(KeyExchangePayload.class);

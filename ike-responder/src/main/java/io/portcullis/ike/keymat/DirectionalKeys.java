@@ -1,34 +1,26 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 
-/** The keys of one IPsec SA (one direction), identified by the SPI its receiver chose. */
-public record DirectionalKeys(int spi, byte[] encryptionKey, byte[] salt, byte[] integrityKey) {
+/**
+ * The KEYMAT of one IPsec SA (one direction), identified by the SPI its receiver chose. It stays
+ * one string here: the data plane cuts it into encryption key, salt and integrity key
+ * ({@code esp.EspKeys.fromKeymat}), so that cut exists once.
+ */
+public record DirectionalKeys(int spi, byte[] keymat) {
 
     public DirectionalKeys {
-        encryptionKey = encryptionKey.clone();
-        salt = salt.clone();
-        integrityKey = integrityKey.clone();
+        keymat = keymat.clone();
     }
 
     @Override
-    public byte[] encryptionKey() {
-        return encryptionKey.clone();
+    public byte[] keymat() {
+        return keymat.clone();
     }
 
-    @Override
-    public byte[] salt() {
-        return salt.clone();
-    }
-
-    @Override
-    public byte[] integrityKey() {
-        return integrityKey.clone();
-    }
-
-    /** Overwrites the keys held by this object. */
+    /** Overwrites the key material held by this object. */
     public void destroy() {
-        Bytes.wipe(encryptionKey, salt, integrityKey);
+        ByteArrays.wipe(keymat);
     }
 
     /** Never prints key material. */

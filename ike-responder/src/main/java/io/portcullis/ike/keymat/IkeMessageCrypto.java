@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.IkeCipher;
 import io.portcullis.ike.crypto.IkeCryptoException;
 import io.portcullis.ike.crypto.IkePadding;
@@ -45,7 +45,7 @@ public final class IkeMessageCrypto {
             chain.advancePast(ciphertext);
             return ciphertext;
         } finally {
-            Bytes.wipe(padded);
+            ByteArrays.wipe(padded);
         }
     }
 
@@ -70,7 +70,7 @@ public final class IkeMessageCrypto {
 
     /** Overwrites the message encryption key; call when the IKE SA is deleted. */
     public void destroy() {
-        Bytes.wipe(key);
+        ByteArrays.wipe(key);
     }
 
     /** A decrypted message whose IV step is pending until {@link #commit()}. */

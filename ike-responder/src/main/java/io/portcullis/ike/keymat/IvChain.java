@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 import java.util.Arrays;
 
@@ -34,7 +34,7 @@ public final class IvChain {
      * current IV is exactly that last output block.
      */
     public static IvChain phase2(PrfAlgorithm hash, IvChain phase1, int messageId) {
-        return new IvChain(truncated(hash.hash(phase1.iv, Bytes.uint32(messageId)), phase1.blockSize), phase1.blockSize);
+        return new IvChain(truncated(hash.hash(phase1.iv, ByteArrays.uint32(messageId)), phase1.blockSize), phase1.blockSize);
     }
 
     private static byte[] truncated(byte[] digest, int blockSize) {
@@ -42,7 +42,7 @@ public final class IvChain {
             throw new IllegalArgumentException("hash output shorter than the cipher block");
         }
         byte[] out = Arrays.copyOf(digest, blockSize);
-        Bytes.wipe(digest);
+        ByteArrays.wipe(digest);
         return out;
     }
 

@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 import java.util.Arrays;
 
@@ -28,11 +28,11 @@ public final class KeyExpansion {
             byte[] next = prf.prf(skeyidE, block);
             System.arraycopy(next, 0, out, offset, Math.min(next.length, keyLength - offset));
             if (block != ZERO_OCTET) {
-                Bytes.wipe(block);
+                ByteArrays.wipe(block);
             }
             block = next;
         }
-        Bytes.wipe(block);
+        ByteArrays.wipe(block);
         return out;
     }
 
@@ -50,10 +50,10 @@ public final class KeyExpansion {
         for (int offset = 0; offset < length; offset += previous.length) {
             byte[] next = prf.prf(skeyidD, previous, seed);
             System.arraycopy(next, 0, out, offset, Math.min(next.length, length - offset));
-            Bytes.wipe(previous);
+            ByteArrays.wipe(previous);
             previous = next;
         }
-        Bytes.wipe(previous);
+        ByteArrays.wipe(previous);
         return out;
     }
 }

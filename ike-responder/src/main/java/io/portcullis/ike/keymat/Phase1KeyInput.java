@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 import java.util.Objects;
 
@@ -62,7 +62,7 @@ public record Phase1KeyInput(
 
     /** Overwrites the copy of g^xy held by this input; call once derivation is done. */
     public void wipeSharedSecret() {
-        Bytes.wipe(sharedSecret);
+        ByteArrays.wipe(sharedSecret);
     }
 
     /** Never prints g^xy. */

@@ -1,6 +1,6 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.IkeCipher;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 
@@ -15,7 +15,7 @@ import io.portcullis.ike.crypto.PrfAlgorithm;
  * </pre>
  * plus the message encryption key from SKEYID_e (Appendix B). The 0/1/2 are single octets.
  *
- * <p>Accessors return copies; callers wipe their copies with {@link Bytes#wipe} and call
+ * <p>Accessors return copies; callers wipe their copies with {@link ByteArrays#wipe} and call
  * {@link #destroy()} when the IKE SA is deleted.
  */
 public final class Phase1Keys {
@@ -49,14 +49,14 @@ public final class Phase1Keys {
             try {
                 return prf.prf(key, niB, nrB);
             } finally {
-                Bytes.wipe(key);
+                ByteArrays.wipe(key);
             }
         }
-        byte[] nonces = Bytes.concat(niB, nrB);
+        byte[] nonces = ByteArrays.concat(niB, nrB);
         try {
             return prf.prf(nonces, gxy);
         } finally {
-            Bytes.wipe(nonces);
+            ByteArrays.wipe(nonces);
         }
     }
 
@@ -76,7 +76,7 @@ public final class Phase1Keys {
             byte[] encryptionKey = KeyExpansion.phase1EncryptionKey(prf, skeyidE, cipher.keyLength());
             return new Phase1Keys(prf, skeyid, skeyidD, skeyidA, skeyidE, encryptionKey);
         } finally {
-            Bytes.wipe(gxy);
+            ByteArrays.wipe(gxy);
         }
     }
 
@@ -111,7 +111,7 @@ public final class Phase1Keys {
 
     /** Overwrites every key of the family. The object is unusable afterwards. */
     public void destroy() {
-        Bytes.wipe(skeyid, skeyidD, skeyidA, skeyidE, encryptionKey);
+        ByteArrays.wipe(skeyid, skeyidD, skeyidA, skeyidE, encryptionKey);
     }
 
     /** Never prints key material. */

@@ -1,12 +1,12 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 import java.security.MessageDigest;
 
 /**
- * The HASH payloads of Quick Mode (RFC 2409 §5.5) and of protected Informational exchanges
- * (RFC 2409 §5.7), all keyed with SKEYID_a. M-ID is the 4-byte message ID from the ISAKMP
+ * The HASH payloads of Quick Mode (RFC 2409 §5.5), keyed with SKEYID_a (the Informational HASH is
+ * {@link InformationalHash}). M-ID is the 4-byte message ID from the ISAKMP
  * header; "rest" is every payload after the HASH payload exactly as encoded on the wire,
  * generic payload headers included.
  */
@@ -19,23 +19,18 @@ public final class QuickModeHashes {
 
     /** HASH(1) = prf(SKEYID_a, M-ID | SA | Ni [ | KE ] [ | IDci | IDcr ]). */
     public static byte[] hash1(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] rest) {
-        return prf.prf(skeyidA, Bytes.uint32(messageId), rest);
+        return prf.prf(skeyidA, ByteArrays.uint32(messageId), rest);
     }
 
     /** HASH(2) = prf(SKEYID_a, M-ID | Ni_b | SA | Nr [ | KE ] [ | IDci | IDcr ]). */
     public static byte[] hash2(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] initiatorNonce, byte[] rest) {
-        return prf.prf(skeyidA, Bytes.uint32(messageId), initiatorNonce, rest);
+        return prf.prf(skeyidA, ByteArrays.uint32(messageId), initiatorNonce, rest);
     }
 
     /** HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b); the 0 is a single octet. */
     public static byte[] hash3(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] initiatorNonce,
             byte[] responderNonce) {
-        return prf.prf(skeyidA, ZERO, Bytes.uint32(messageId), initiatorNonce, responderNonce);
-    }
-
-    /** HASH(1) of an Informational exchange = prf(SKEYID_a, M-ID | N/D), N/D being the Notify or Delete payload. */
-    public static byte[] informational(PrfAlgorithm prf, byte[] skeyidA, int messageId, byte[] notifyOrDelete) {
-        return prf.prf(skeyidA, Bytes.uint32(messageId), notifyOrDelete);
+        return prf.prf(skeyidA, ZERO, ByteArrays.uint32(messageId), initiatorNonce, responderNonce);
     }
 
     /** Constant-time comparison of a computed hash with one a peer sent. */

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param outboundSpi the SPI the peer chose; it names the SA we send on
  * @param initiatorNonce Ni_b of this Quick Mode
  * @param responderNonce Nr_b of this Quick Mode
- * @param layout how each direction's KEYMAT is split
+ * @param keymatLength KEYMAT bytes per direction, as the negotiated ESP transform consumes them
  */
 public record QuickModeKeyInput(
         PrfAlgorithm prf,
@@ -25,11 +25,13 @@ public record QuickModeKeyInput(
         int outboundSpi,
         byte[] initiatorNonce,
         byte[] responderNonce,
-        EspKeyLayout layout) {
+        int keymatLength) {
 
     public QuickModeKeyInput {
         Objects.requireNonNull(prf, "prf");
-        Objects.requireNonNull(layout, "layout");
+        if (keymatLength <= 0) {
+            throw new IllegalArgumentException("KEYMAT length must be positive");
+        }
         if (protocolId < 0 || protocolId > 255) {
             throw new IllegalArgumentException("protocol ID is one octet");
         }

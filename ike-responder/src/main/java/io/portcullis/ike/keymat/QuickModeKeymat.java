@@ -1,8 +1,7 @@
 package io.portcullis.ike.keymat;
 
-import io.portcullis.ike.crypto.Bytes;
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.PrfAlgorithm;
-import java.util.Arrays;
 
 /**
  * IPsec SA keys from Quick Mode (RFC 2409 §5.5):
@@ -21,41 +20,32 @@ public final class QuickModeKeymat {
     /** One direction's KEYMAT of {@code length} bytes for the SA named by {@code spi}. */
     public static byte[] keymat(PrfAlgorithm prf, byte[] skeyidD, byte[] pfsSharedSecret, int protocolId, int spi,
             byte[] initiatorNonce, byte[] responderNonce, int length) {
-        byte[] seed = Bytes.concat(pfsSharedSecret == null ? new byte[0] : pfsSharedSecret,
-                new byte[] {(byte) protocolId}, Bytes.uint32(spi), initiatorNonce, responderNonce);
+        byte[] seed = ByteArrays.concat(pfsSharedSecret == null ? new byte[0] : pfsSharedSecret,
+                new byte[] {(byte) protocolId}, ByteArrays.uint32(spi), initiatorNonce, responderNonce);
         try {
             return KeyExpansion.keymat(prf, skeyidD, seed, length);
         } finally {
-            Bytes.wipe(seed);
+            ByteArrays.wipe(seed);
         }
     }
 
-    /** Both directions' keys, split per the layout. */
+    /** Both directions' KEYMAT: inbound under our SPI, outbound under the peer's. */
     public static ChildSaKeys derive(QuickModeKeyInput input) {
         byte[] skeyidD = input.skeyidD();
         byte[] pfs = input.pfsSharedSecret();
+        byte[] ni = input.initiatorNonce();
+        byte[] nr = input.responderNonce();
+        byte[] inbound = null;
+        byte[] outbound = null;
         try {
-            DirectionalKeys inbound = direction(input, skeyidD, pfs, input.inboundSpi());
-            DirectionalKeys outbound = direction(input, skeyidD, pfs, input.outboundSpi());
-            return new ChildSaKeys(inbound, outbound);
+            inbound = keymat(input.prf(), skeyidD, pfs, input.protocolId(), input.inboundSpi(), ni, nr,
+                    input.keymatLength());
+            outbound = keymat(input.prf(), skeyidD, pfs, input.protocolId(), input.outboundSpi(), ni, nr,
+                    input.keymatLength());
+            return new ChildSaKeys(new DirectionalKeys(input.inboundSpi(), inbound),
+                    new DirectionalKeys(input.outboundSpi(), outbound));
         } finally {
-            Bytes.wipe(skeyidD, pfs);
-        }
-    }
-
-    private static DirectionalKeys direction(QuickModeKeyInput input, byte[] skeyidD, byte[] pfs, int spi) {
-        EspKeyLayout layout = input.layout();
-        byte[] keymat = keymat(input.prf(), skeyidD, pfs, input.protocolId(), spi, input.initiatorNonce(),
-                input.responderNonce(), layout.totalLength());
-        int saltStart = layout.encryptionKeyLength();
-        int integrityStart = saltStart + layout.saltLength();
-        byte[] encryption = Arrays.copyOfRange(keymat, 0, saltStart);
-        byte[] salt = Arrays.copyOfRange(keymat, saltStart, integrityStart);
-        byte[] integrity = Arrays.copyOfRange(keymat, integrityStart, keymat.length);
-        try {
-            return new DirectionalKeys(spi, encryption, salt, integrity);
-        } finally {
-            Bytes.wipe(keymat, encryption, salt, integrity);
+            ByteArrays.wipe(skeyidD, pfs, inbound, outbound);
         }
     }
 }

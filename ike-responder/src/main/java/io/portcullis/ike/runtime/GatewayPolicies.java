@@ -5,9 +5,11 @@ import io.portcullis.ike.crypto.PrfAlgorithm;
 import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.esp.IpPrefix;
 import io.portcullis.ike.exchange.DpdPolicy;
-import io.portcullis.ike.exchange.ResponderLimits;
+import io.portcullis.ike.exchange.IkeLimits;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
+import io.portcullis.ike.exchange.policy.Phase1Policy;
+import io.portcullis.ike.exchange.policy.Phase2Policy;
 import io.portcullis.ike.isakmp.ReassemblyLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,39 +49,38 @@ public final class GatewayPolicies {
      * {@code allow-weak} the weak algorithms are listed too (the policy's own flag alone would
      * accept nothing more: the list says what is wanted, the flag that its weakness is known).
      */
-    public static ResponderPolicy policy(IkeSettings settings) {
+    public static GatewayPolicy policy(IkeSettings settings) {
         IkeSettings.Algorithms algorithms = settings.algorithms();
-        ResponderPolicy policy = ResponderPolicy.strongDefaults(protectedSubnets(settings))
-                .withChildLifetime(algorithms.childLifetime(), algorithms.childLifetimeKilobytes())
+        GatewayPolicy defaults = GatewayPolicy.strongDefaults(protectedSubnets(settings))
                 .withFragmentSize(algorithms.fragmentSize());
-        Set<EspTransform> esp = new HashSet<>(policy.espTransforms());
-        Set<Integer> pfsGroups = new HashSet<>(policy.pfsGroups());
+        Phase1Policy phase1 = defaults.phase1();
+        Set<EspTransform> esp = new HashSet<>(defaults.phase2().espTransforms());
+        Set<Integer> pfsGroups = new HashSet<>(defaults.phase2().pfsGroups());
         if (algorithms.allowWeak()) {
-            Set<BlockCipherAlgorithm> ciphers = new HashSet<>(policy.ikeCiphers());
+            Set<BlockCipherAlgorithm> ciphers = new HashSet<>(phase1.ciphers());
             ciphers.add(BlockCipherAlgorithm.TRIPLE_DES_CBC);
-            Set<PrfAlgorithm> prfs = new HashSet<>(policy.prfs());
+            Set<PrfAlgorithm> prfs = new HashSet<>(phase1.prfs());
             prfs.add(PrfAlgorithm.HMAC_SHA1);
-            Set<Integer> groups = new HashSet<>(policy.dhGroups());
+            Set<Integer> groups = new HashSet<>(phase1.dhGroups());
             groups.add(2);
             pfsGroups.add(2);
             esp.add(EspTransform.aesCbc(128, EspTransform.Integrity.HMAC_SHA1_96));
             esp.add(EspTransform.aesCbc(256, EspTransform.Integrity.HMAC_SHA1_96));
-            policy = policy.withPhase1(ciphers, prfs, groups, policy.authMethods());
+            phase1 = phase1.withAlgorithms(ciphers, prfs, groups, phase1.authMethods());
         }
-        policy = policy.withPhase2(esp, pfsGroups, algorithms.requirePfs()).withWeakAlgorithms(algorithms.allowWeak());
+        Phase2Policy phase2 = defaults.phase2().withLifetime(algorithms.childLifetime(), algorithms.childLifetimeKilobytes())
+                .withAlgorithms(esp, pfsGroups, algorithms.requirePfs());
         if (algorithms.maxIkeLifetime().isNegative() || algorithms.maxIkeLifetime().isZero()) {
             throw new IllegalArgumentException("portcullis.ike.algorithms.max-ike-lifetime must be positive");
         }
-        return new ResponderPolicy(policy.ikeCiphers(), policy.aesKeyBits(), policy.prfs(), policy.dhGroups(),
-                policy.authMethods(), algorithms.maxIkeLifetime(), policy.espTransforms(), policy.pfsGroups(),
-                policy.requirePfs(), policy.childLifetime(), policy.childLifetimeKilobytes(), policy.protectedSubnets(),
-                policy.fragmentSize(), policy.allowWeakAlgorithms());
+        return defaults.withPhase1(phase1.withMaxLifetime(algorithms.maxIkeLifetime())).withPhase2(phase2)
+                .withWeakAlgorithms(algorithms.allowWeak());
     }
 
-    public static ResponderLimits limits(IkeSettings settings) {
+    public static IkeLimits limits(IkeSettings settings) {
         IkeSettings.Limits limits = settings.limits();
-        return new ResponderLimits(limits.halfOpen(), limits.halfOpenPerSource(), limits.halfOpenTimeout(),
-                limits.established(), ResponderLimits.defaults().retransmissionEntries(), ReassemblyLimits.defaults());
+        return new IkeLimits(limits.halfOpen(), limits.halfOpenPerSource(), limits.halfOpenTimeout(),
+                limits.established(), IkeLimits.defaults().retransmissionEntries(), ReassemblyLimits.defaults());
     }
 
     /** Active DPD with {@code dpd-delay}, passive when it is 0; the timeout must be positive. */

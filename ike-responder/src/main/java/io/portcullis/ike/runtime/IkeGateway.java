@@ -4,11 +4,11 @@ import io.portcullis.ike.dataplane.EspDataPlane;
 import io.portcullis.ike.dataplane.SaLifecycle;
 import io.portcullis.ike.exchange.DpdPolicy;
 import io.portcullis.ike.exchange.IkeEvent;
-import io.portcullis.ike.exchange.IkeResponder;
+import io.portcullis.ike.exchange.IkeEngine;
 import io.portcullis.ike.exchange.IkeSaId;
 import io.portcullis.ike.exchange.IkeSaView;
-import io.portcullis.ike.exchange.ResponderContext;
-import io.portcullis.ike.exchange.ResponderOutput;
+import io.portcullis.ike.exchange.ExchangeContext;
+import io.portcullis.ike.exchange.IkeOutput;
 import io.portcullis.ike.exchange.auth.AuthenticatedPeer;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PeerAuthenticator;
@@ -30,7 +30,7 @@ import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * The running IKE responder inside the server: started by the server once the gateway's own
+ * The running IKE gateway (both roles) inside the server: started by the server once the gateway's own
  * credentials and the peer authenticator exist (they need the CA), bound to UDP 500 and 4500,
  * sweeping expired state on a timer and running what the gateway starts itself (rekeys, DPD) on
  * another. Without the privilege to bind it logs one line with the remedy and stays stopped;
@@ -51,7 +51,7 @@ public class IkeGateway {
     private ScheduledExecutorService recheck;
 
     /** {@code esp} is the data plane when a TUN device could be set up, else the counting hook. */
-    private record Running(IkeResponder responder, IkeTransport transport, ScheduledExecutorService sweeper,
+    private record Running(IkeEngine engine, IkeTransport transport, ScheduledExecutorService sweeper,
             EspHook esp, Optional<EspDataPlane> dataPlane) {
     }
 
@@ -61,7 +61,7 @@ public class IkeGateway {
         this.random = random;
     }
 
-    /** Whether the sockets are bound and the responder answers. */
+    /** Whether the sockets are bound and the engine answers. */
     public boolean running() {
         return running != null;
     }
@@ -75,17 +75,17 @@ public class IkeGateway {
             throw new IllegalStateException("the IKE gateway is already running");
         }
         DpdPolicy dpd = GatewayPolicies.dpd(settings); // checked before anything is bound
-        ResponderContext ctx = ResponderContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
+        ExchangeContext ctx = ExchangeContext.of(GatewayPolicies.policy(settings), credentials, authenticator,
                 PreSharedKeys.none(), clock, random);
         int lanes = settings.workers().exchange() > 0 ? settings.workers().exchange()
                 : Runtime.getRuntime().availableProcessors();
-        IkeResponder responder = new IkeResponder(ctx, GatewayPolicies.limits(settings), lanes, true);
+        IkeEngine engine = new IkeEngine(ctx, GatewayPolicies.limits(settings), lanes, true);
         InetAddress bind = bindAddress();
         // Bind first: without the sockets there is no IKE, and the operator reads one line about the ports only.
         DelegatingEspHook hook = new DelegatingEspHook(counting);
         IkeTransport transport;
         try {
-            transport = IkeTransport.open(responder, new InetSocketAddress(bind, settings.port()),
+            transport = IkeTransport.open(engine, new InetSocketAddress(bind, settings.port()),
                     new InetSocketAddress(bind, settings.nattPort()), hook, new IkeEventLog(), settings.workers());
         } catch (IkeTransport.BindException e) {
             LOG.warn(e.getMessage());
@@ -103,21 +103,21 @@ public class IkeGateway {
             @Override
             public void softLimitReached(int inboundSpi) {
                 // Unless the peer has rekeyed the pair already, the gateway starts the Quick Mode itself.
-                sweeper.execute(() -> transport.dispatch(responder.rekeyChildSa(inboundSpi)));
+                sweeper.execute(() -> transport.dispatch(engine.rekeyChildSa(inboundSpi)));
             }
 
             @Override
             public void hardLimitReached(int inboundSpi) {
-                sweeper.execute(() -> transport.dispatch(responder.deleteChildSa(inboundSpi, IkeEvent.Cause.EXPIRED)));
+                sweeper.execute(() -> transport.dispatch(engine.deleteChildSa(inboundSpi, IkeEvent.Cause.EXPIRED)));
             }
         }));
         long every = Math.max(100, settings.expireInterval().toMillis());
-        sweeper.scheduleWithFixedDelay(() -> sweep(responder, transport, dataPlane), every, every, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(() -> sweep(engine, transport, dataPlane), every, every, TimeUnit.MILLISECONDS);
         long tick = Math.min(every, TIMER_TICK.toMillis());
-        sweeper.scheduleWithFixedDelay(() -> timers(responder, transport, dataPlane, dpd), tick, tick,
+        sweeper.scheduleWithFixedDelay(() -> timers(engine, transport, dataPlane, dpd), tick, tick,
                 TimeUnit.MILLISECONDS);
         hook.delegateTo(esp); // no SA exists yet: nothing was installed in the counting hook meanwhile
-        running = new Running(responder, transport, sweeper, esp, dataPlane);
+        running = new Running(engine, transport, sweeper, esp, dataPlane);
         LOG.infof("IKE responder listening on UDP %s:%d and %s:%d (NAT-T) as %s", bind.getHostAddress(),
                 transport.ikePort(), bind.getHostAddress(), transport.nattPort(),
                 credentials.identity().idType() + " " + io.portcullis.ike.exchange.auth.Identities.describe(credentials.identity()));
@@ -125,9 +125,9 @@ public class IkeGateway {
     }
 
     /** Hard lifetimes and half-open timeouts: every {@code expire-interval}. */
-    private static void sweep(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane) {
+    private static void sweep(IkeEngine engine, IkeTransport transport, Optional<EspDataPlane> dataPlane) {
         try {
-            transport.dispatch(responder.expire());
+            transport.dispatch(engine.expire());
             dataPlane.ifPresent(EspDataPlane::pollLifetimes);
         } catch (RuntimeException e) {
             // The next sweep runs regardless; a scheduled task that throws would be cancelled for good.
@@ -139,13 +139,13 @@ public class IkeGateway {
      * What the gateway initiates on its own, every second: rekeys at soft lifetimes and their retransmissions,
      * then dead peer detection — after the data plane told which peers sent ESP, so a busy tunnel is never probed.
      */
-    private static void timers(IkeResponder responder, IkeTransport transport, Optional<EspDataPlane> dataPlane,
+    private static void timers(IkeEngine engine, IkeTransport transport, Optional<EspDataPlane> dataPlane,
             DpdPolicy dpd) {
         try {
-            dataPlane.ifPresent(p -> responder.heardFrom(p.drainInboundActivity()));
-            dataPlane.ifPresent(p -> p.drainPeerMoves().forEach(responder::peerMovedTo));
-            transport.dispatch(responder.rekeyDue());
-            transport.dispatch(responder.detectDeadPeers(dpd));
+            dataPlane.ifPresent(p -> engine.heardFrom(p.drainInboundActivity()));
+            dataPlane.ifPresent(p -> p.drainPeerMoves().forEach(engine::peerMovedTo));
+            transport.dispatch(engine.rekeyDue());
+            transport.dispatch(engine.detectDeadPeers(dpd));
         } catch (RuntimeException e) {
             LOG.errorf(e, "IKE timers failed");
         }
@@ -170,7 +170,7 @@ public class IkeGateway {
 
     public List<IkeSaView> ikeSas() {
         Running r = running;
-        return r == null ? List.of() : r.responder().ikeSas();
+        return r == null ? List.of() : r.engine().ikeSas();
     }
 
     /** Inbound ESP traffic counted on the SA we chose {@code inboundSpi} for. */
@@ -188,7 +188,7 @@ public class IkeGateway {
     /** The peers of the established IKE SAs. */
     public List<AuthenticatedPeer> connectedPeers() {
         Running r = running;
-        return r == null ? List.of() : r.responder().connectedPeers();
+        return r == null ? List.of() : r.engine().connectedPeers();
     }
 
     /** Deletes one IKE SA with DELETE notifies; false when there is none by that id. */
@@ -197,7 +197,7 @@ public class IkeGateway {
         if (r == null) {
             return false;
         }
-        ResponderOutput output = r.responder().deleteSa(id);
+        IkeOutput output = r.engine().deleteSa(id);
         r.transport().dispatch(output);
         return !output.events().isEmpty();
     }
@@ -208,7 +208,7 @@ public class IkeGateway {
         if (r == null) {
             return 0;
         }
-        ResponderOutput output = r.responder().deletePeer(which);
+        IkeOutput output = r.engine().deletePeer(which);
         r.transport().dispatch(output);
         return (int) output.events().stream()
                 .filter(e -> e instanceof io.portcullis.ike.exchange.IkeEvent.IkeSaDeleted).count();

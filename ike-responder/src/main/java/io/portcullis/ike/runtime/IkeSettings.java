@@ -97,7 +97,7 @@ public interface IkeSettings {
     /** The ESP data plane. */
     Esp esp();
 
-    /** Threads of the responder. */
+    /** Threads of the IKE engine. */
     Workers workers();
 
     /** How often half-open exchanges and expired SAs are swept. */

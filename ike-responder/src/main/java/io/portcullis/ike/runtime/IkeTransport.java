@@ -4,9 +4,9 @@ import io.portcullis.ike.esp.UdpEncapsulation;
 import io.portcullis.ike.exchange.ChildSaEstablished;
 import io.portcullis.ike.exchange.Datagram;
 import io.portcullis.ike.exchange.IkeEvent;
-import io.portcullis.ike.exchange.IkeResponder;
+import io.portcullis.ike.exchange.IkeEngine;
 import io.portcullis.ike.exchange.PendingAuthentication;
-import io.portcullis.ike.exchange.ResponderOutput;
+import io.portcullis.ike.exchange.IkeOutput;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -15,16 +15,16 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * The UDP adapter around {@link IkeResponder}: port 500 carries bare ISAKMP; port 4500 carries
+ * The UDP adapter around {@link IkeEngine}: port 500 carries bare ISAKMP; port 4500 carries
  * ISAKMP behind the non-ESP marker, NAT keepalives (ignored) and ESP-in-UDP (to the
- * {@link EspHook}), told apart by {@link UdpEncapsulation#classify}. What the responder answers
+ * {@link EspHook}), told apart by {@link UdpEncapsulation#classify}. What the engine answers
  * leaves from the socket its source port names, with the marker on 4500. With {@link IkeWorkers}
  * the receive threads only hand ISAKMP over: to the lane of the datagram's IKE SA shard, and
  * deferred peer checks to the authentication pool, whose answer is sent when the check ends.
  */
 public final class IkeTransport implements AutoCloseable {
 
-    private final IkeResponder responder;
+    private final IkeEngine engine;
     private final UdpSocket ike;
     private final UdpSocket natt;
     private final LocalAddresses locals;
@@ -34,9 +34,9 @@ public final class IkeTransport implements AutoCloseable {
     private final LongAdder malformed = new LongAdder();
     private final IkeWorkers workers;
 
-    private IkeTransport(IkeResponder responder, UdpSocket ike, UdpSocket natt, EspHook esp, Consumer<IkeEvent> events,
+    private IkeTransport(IkeEngine engine, UdpSocket ike, UdpSocket natt, EspHook esp, Consumer<IkeEvent> events,
             IkeWorkers workers) {
-        this.responder = responder;
+        this.engine = engine;
         this.workers = workers;
         this.ike = ike;
         this.natt = natt;
@@ -46,24 +46,24 @@ public final class IkeTransport implements AutoCloseable {
     }
 
     /** Binds both sockets (or neither) and starts their reader threads, which process what they read themselves. */
-    public static IkeTransport open(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+    public static IkeTransport open(IkeEngine engine, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
             EspHook esp, Consumer<IkeEvent> events) throws BindException {
-        return openWith(responder, ikeAddress, nattAddress, esp, events, null);
+        return openWith(engine, ikeAddress, nattAddress, esp, events, null);
     }
 
     /**
      * Binds both sockets (or neither) and starts their reader threads, which hand ISAKMP to
-     * {@code workers} (one lane per shard of the responder); closing the transport stops them.
+     * {@code workers} (one lane per shard of the engine); closing the transport stops them.
      */
-    public static IkeTransport open(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+    public static IkeTransport open(IkeEngine engine, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
             EspHook esp, Consumer<IkeEvent> events, IkeSettings.Workers workers) throws BindException {
-        return openWith(responder, ikeAddress, nattAddress, esp, events, workers == null ? null
-                : new IkeWorkers(responder.shards(), workers.authentication(), workers.authenticationQueue()));
+        return openWith(engine, ikeAddress, nattAddress, esp, events, workers == null ? null
+                : new IkeWorkers(engine.shards(), workers.authentication(), workers.authenticationQueue()));
     }
 
-    private static IkeTransport openWith(IkeResponder responder, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
+    private static IkeTransport openWith(IkeEngine engine, InetSocketAddress ikeAddress, InetSocketAddress nattAddress,
             EspHook esp, Consumer<IkeEvent> events, IkeWorkers workers) throws BindException {
-        Objects.requireNonNull(responder, "responder");
+        Objects.requireNonNull(engine, "engine");
         UdpSocket ike;
         UdpSocket natt;
         try {
@@ -80,7 +80,7 @@ public final class IkeTransport implements AutoCloseable {
             }
             throw e;
         }
-        IkeTransport transport = new IkeTransport(responder, ike, natt, esp, events, workers);
+        IkeTransport transport = new IkeTransport(engine, ike, natt, esp, events, workers);
         ike.start(transport::onIkePort);
         natt.start(transport::onNattPort);
         return transport;
@@ -135,21 +135,21 @@ public final class IkeTransport implements AutoCloseable {
     private void process(byte[] isakmp, InetSocketAddress source, UdpSocket socket) {
         Datagram in = new Datagram(isakmp, source, locals.localFor(source, socket.port()));
         if (workers == null) {
-            handle(responder.process(in));
+            handle(engine.process(in));
         } else {
-            workers.onLane(responder.shardOf(isakmp), () -> handle(responder.process(in)));
+            workers.onLane(engine.shardOf(isakmp), () -> handle(engine.process(in)));
         }
     }
 
-    /** Sends and reports what the responder produced, and starts the peer checks it deferred. */
-    private void handle(ResponderOutput output) {
+    /** Sends and reports what the engine produced, and starts the peer checks it deferred. */
+    private void handle(IkeOutput output) {
         dispatch(output);
         for (PendingAuthentication pending : output.pending()) {
-            Runnable check = () -> handle(responder.resume(pending, responder.authenticate(pending)));
+            Runnable check = () -> handle(engine.resume(pending, engine.authenticate(pending)));
             if (workers == null) {
                 check.run();
             } else if (!workers.authenticate(check)) {
-                handle(responder.abandon(pending));
+                handle(engine.abandon(pending));
             }
         }
     }
@@ -159,8 +159,8 @@ public final class IkeTransport implements AutoCloseable {
         return workers == null ? 0 : workers.laneOverflows();
     }
 
-    /** Sends what the responder produced and hands its events on (the SA lifecycle to the ESP hook first). */
-    public void dispatch(ResponderOutput output) {
+    /** Sends what the engine produced and hands its events on (the SA lifecycle to the ESP hook first). */
+    public void dispatch(IkeOutput output) {
         for (Datagram out : output.datagrams()) {
             send(out);
         }

@@ -8,7 +8,7 @@
  * certificate and the authenticator exist) → {@link io.portcullis.ike.runtime.IkeTransport}: one
  * reader thread per UDP socket (500, 4500) handing each datagram to the lane of its IKE SA shard
  * ({@code IkeWorkers}: one thread per shard, one per processor by default) which runs
- * {@code IkeResponder.process}; the peer checks of Main Mode message 5 (PKIX, OCSP, CRL) run on
+ * {@code IkeEngine.process}; the peer checks of Main Mode message 5 (PKIX, OCSP, CRL) run on
  * a bounded authentication pool and their message 6 is sent when they end; replies sent
  * from the socket the peer talks to, ESP-in-UDP handed to an {@link io.portcullis.ike.runtime.EspHook}
  * (for now {@link io.portcullis.ike.runtime.CountingEspHook}: counted, dropped), events logged by

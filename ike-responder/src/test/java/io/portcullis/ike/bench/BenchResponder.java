@@ -2,14 +2,14 @@ package io.portcullis.ike.bench;
 
 import io.portcullis.ike.esp.IpPrefix;
 import io.portcullis.ike.exchange.ChildSaEstablished;
-import io.portcullis.ike.exchange.IkeResponder;
-import io.portcullis.ike.exchange.ResponderContext;
-import io.portcullis.ike.exchange.ResponderLimits;
+import io.portcullis.ike.exchange.IkeEngine;
+import io.portcullis.ike.exchange.ExchangeContext;
+import io.portcullis.ike.exchange.IkeLimits;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PreSharedKeys;
 import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.runtime.CountingEspHook;
 import io.portcullis.ike.runtime.IkeSettings;
@@ -29,7 +29,7 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * The Portcullis side of the IKE benchmark, in a JVM of its own (so its memory is measured apart
- * from the initiator's): the production responder and UDP transport ({@link IkeResponder},
+ * from the initiator's): the production responder and UDP transport ({@link IkeEngine},
  * {@link IkeTransport}) with the production policy defaults and worker threads, PKIX peer validation against the
  * bench CA (no revocation sources exist in the bench PKI, as for the strongSwan responder), bound
  * to UDP 500 and 4500. Driven over stdin: {@code heap} answers the live heap after a full GC and
@@ -47,16 +47,16 @@ public final class BenchResponder {
         InetAddress bind = InetAddress.getByName(args[1]);
         GatewayCredentials credentials = new GatewayCredentials(pki.gatewayKey(), List.of(pki.gateway(), pki.ca()),
                 IdentificationPayload.fqdn("gw.test"), List.of(new X500Principal(pki.ca().getSubjectX500Principal().getEncoded())));
-        ResponderPolicy policy = ResponderPolicy.strongDefaults(List.of(IpPrefix.parse("198.51.100.0/24")));
+        GatewayPolicy policy = GatewayPolicy.strongDefaults(List.of(IpPrefix.parse("198.51.100.0/24")));
         SecureRandom random = new SecureRandom();
-        ResponderContext ctx = ResponderContext.of(policy, credentials,
+        ExchangeContext ctx = ExchangeContext.of(policy, credentials,
                 new StaticTrustPeerAuthenticator(List.of(pki.ca()), EkuPolicy.ikeOrTls()), PreSharedKeys.none(),
                 Clock.systemUTC(), random);
         // One initiator address drives every handshake: the per-source half-open bound (16 by default)
         // must not cap the benchmark's concurrency (strongSwan has no per-source bound by default).
-        ResponderLimits limits = ResponderLimits.defaults().withHalfOpen(4096, 4096);
+        IkeLimits limits = IkeLimits.defaults().withHalfOpen(4096, 4096);
         // As the gateway runs it (IkeGateway): a shard and a lane per processor, peer checks on their own pool.
-        IkeResponder responder = new IkeResponder(ctx, limits, Runtime.getRuntime().availableProcessors(), true);
+        IkeEngine responder = new IkeEngine(ctx, limits, Runtime.getRuntime().availableProcessors(), true);
         IkeSettings.Workers workers = new IkeSettings.Workers() {
             @Override
             public int exchange() {

@@ -93,10 +93,10 @@ class EcpGroupTest {
         EcpGroup group = curve.group;
         DhKeyPair own = group.generate(RANDOM);
         BigInteger[] point = curve.pointWithSmallX();
-        byte[] y = Bytes.unsignedFixedLength(point[1], curve.fieldLength);
-        byte[] valid = Bytes.concat(Bytes.unsignedFixedLength(point[0], curve.fieldLength), y);
+        byte[] y = ByteArrays.unsignedFixedLength(point[1], curve.fieldLength);
+        byte[] valid = ByteArrays.concat(ByteArrays.unsignedFixedLength(point[0], curve.fieldLength), y);
         // x + p names the same residue but is not a canonical field element.
-        byte[] unreduced = Bytes.concat(Bytes.unsignedFixedLength(point[0].add(curve.prime()), curve.fieldLength), y);
+        byte[] unreduced = ByteArrays.concat(ByteArrays.unsignedFixedLength(point[0].add(curve.prime()), curve.fieldLength), y);
 
         assertThat(group.sharedSecret(own.privateKey(), valid)).hasSize(curve.fieldLength);
         assertInvalid(group, own, unreduced);

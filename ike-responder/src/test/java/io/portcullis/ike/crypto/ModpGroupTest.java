@@ -90,7 +90,7 @@ class ModpGroupTest {
     void sharedSecretIsLeftPaddedToThePrimeLength() throws IkeCryptoException {
         ModpGroup group = ModpGroup.MODP_2048;
         DhKeyPair own = group.fromPrivateValue(new byte[] {8});
-        byte[] peer = Bytes.unsignedFixedLength(BigInteger.TWO, 256);
+        byte[] peer = ByteArrays.unsignedFixedLength(BigInteger.TWO, 256);
 
         byte[] secret = group.sharedSecret(own.privateKey(), peer);
 
@@ -116,7 +116,7 @@ class ModpGroupTest {
         int length = group.publicValueLength();
         for (BigInteger bad : List.of(BigInteger.ZERO, BigInteger.ONE, p.subtract(BigInteger.ONE), p,
                 BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE))) {
-            assertThatThrownBy(() -> group.sharedSecret(own.privateKey(), Bytes.unsignedFixedLength(bad, length)))
+            assertThatThrownBy(() -> group.sharedSecret(own.privateKey(), ByteArrays.unsignedFixedLength(bad, length)))
                     .isInstanceOfSatisfying(IkeCryptoException.class,
                             e -> assertThat(e.reason()).isEqualTo(IkeCryptoException.Reason.INVALID_PUBLIC_VALUE));
         }
@@ -130,7 +130,7 @@ class ModpGroupTest {
         byte[] valid = group.generate(RANDOM).publicValue();
         byte[] oneByteLonger = new byte[length + 1];
         System.arraycopy(valid, 0, oneByteLonger, 1, length);
-        byte[] stripped = Bytes.unsignedFixedLength(BigInteger.TWO, length - 1);
+        byte[] stripped = ByteArrays.unsignedFixedLength(BigInteger.TWO, length - 1);
 
         for (byte[] bad : List.of(oneByteLonger, stripped, new byte[0])) {
             assertThatThrownBy(() -> group.sharedSecret(own.privateKey(), bad))

@@ -7,8 +7,10 @@ import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.esp.LifetimeLimits;
 import io.portcullis.ike.esp.TrafficSelector;
 import io.portcullis.ike.exchange.ChildSaEstablished;
+import io.portcullis.ike.exchange.EspRoute;
 import io.portcullis.ike.exchange.IkeEvent;
 import io.portcullis.ike.exchange.IkeSaId;
+import io.portcullis.ike.keymat.ChildSaKeys;
 import io.portcullis.ike.tun.IpCommand;
 import io.portcullis.ike.tun.TunRoutes;
 import java.net.InetSocketAddress;
@@ -89,10 +91,10 @@ class EspDataPlaneTest {
         byte[] toGateway = keymat(t, gwIn);
         byte[] toPeer = keymat(t, gwOut);
         IkeSaId ike = new IkeSaId(1, 2);
-        gateway.installed(new ChildSaEstablished(ike, gwIn, gwOut, t, toGateway, toPeer, GATEWAY_NET, PEER_NET, limits,
-                true, PEER));
-        peer.installed(new ChildSaEstablished(ike, gwOut, gwIn, t, toPeer, toGateway, PEER_NET, GATEWAY_NET,
-                LifetimeLimits.unlimited(), true, GATEWAY));
+        gateway.installed(new ChildSaEstablished(ike, ChildSaKeys.of(gwIn, toGateway, gwOut, toPeer), t,
+                GATEWAY_NET, PEER_NET, limits, new EspRoute(PEER, true)));
+        peer.installed(new ChildSaEstablished(ike, ChildSaKeys.of(gwOut, toPeer, gwIn, toGateway), t,
+                PEER_NET, GATEWAY_NET, LifetimeLimits.unlimited(), new EspRoute(GATEWAY, true)));
     }
 
     private static byte[] keymat(EspTransform t, int seed) {
@@ -140,10 +142,12 @@ class EspDataPlaneTest {
     void innerPacketOutsideTheSelectorsIsDroppedAndCounted() throws Exception {
         establish(0x1001, 0x2001, CBC, LifetimeLimits.unlimited());
         // The peer's SA is (wrongly, as a hostile peer could) widened: it sends from an address it does not own.
-        peer.installed(new ChildSaEstablished(new IkeSaId(1, 2), 0x3001, 0x1003, CBC, keymat(CBC, 0x3001),
-                keymat(CBC, 0x1003), TrafficSelector.of("0.0.0.0/0"), GATEWAY_NET, LifetimeLimits.unlimited(), true, GATEWAY));
-        gateway.installed(new ChildSaEstablished(new IkeSaId(1, 2), 0x1003, 0x3001, CBC, keymat(CBC, 0x1003),
-                keymat(CBC, 0x3001), GATEWAY_NET, PEER_NET, LifetimeLimits.unlimited(), true, PEER));
+        peer.installed(new ChildSaEstablished(new IkeSaId(1, 2),
+                ChildSaKeys.of(0x3001, keymat(CBC, 0x3001), 0x1003, keymat(CBC, 0x1003)), CBC,
+                TrafficSelector.of("0.0.0.0/0"), GATEWAY_NET, LifetimeLimits.unlimited(), new EspRoute(GATEWAY, true)));
+        gateway.installed(new ChildSaEstablished(new IkeSaId(1, 2),
+                ChildSaKeys.of(0x1003, keymat(CBC, 0x1003), 0x3001, keymat(CBC, 0x3001)), CBC,
+                GATEWAY_NET, PEER_NET, LifetimeLimits.unlimited(), new EspRoute(PEER, true)));
         peerDevice.fromHost.add(Packets.ipv4Udp("10.9.9.9", "198.51.100.7", 100));
         awaitTrue(() -> gateway.counters().drops(DropReason.SELECTOR_MISMATCH) == 1);
         assertThat(gatewayDevice.toHost).isEmpty();
@@ -155,14 +159,16 @@ class EspDataPlaneTest {
         assertThat(ipCalls).containsExactly("-4 route replace 203.0.113.0/24 dev pc0");
         // Quick Mode rekey: the new pair is installed on the gateway first; the peer still sends on the old one.
         IkeSaId ike = new IkeSaId(1, 2);
-        gateway.installed(new ChildSaEstablished(ike, 0x1002, 0x2002, GCM, keymat(GCM, 0x1002), keymat(GCM, 0x2002),
-                GATEWAY_NET, PEER_NET, LifetimeLimits.unlimited(), true, PEER));
+        gateway.installed(new ChildSaEstablished(ike,
+                ChildSaKeys.of(0x1002, keymat(GCM, 0x1002), 0x2002, keymat(GCM, 0x2002)), GCM,
+                GATEWAY_NET, PEER_NET, LifetimeLimits.unlimited(), new EspRoute(PEER, true)));
         byte[] fromPeerOld = Packets.ipv4Udp("203.0.113.5", "198.51.100.7", 200);
         peerDevice.fromHost.add(fromPeerOld);
         assertThat(gatewayDevice.delivered()).as("old inbound SA still accepted").isEqualTo(fromPeerOld);
         // The gateway sends on the newest SA; the peer has it only once its own side of the rekey is done.
-        peer.installed(new ChildSaEstablished(ike, 0x2002, 0x1002, GCM, keymat(GCM, 0x2002), keymat(GCM, 0x1002),
-                PEER_NET, GATEWAY_NET, LifetimeLimits.unlimited(), true, GATEWAY));
+        peer.installed(new ChildSaEstablished(ike,
+                ChildSaKeys.of(0x2002, keymat(GCM, 0x2002), 0x1002, keymat(GCM, 0x1002)), GCM,
+                PEER_NET, GATEWAY_NET, LifetimeLimits.unlimited(), new EspRoute(GATEWAY, true)));
         byte[] toPeer = Packets.ipv4Udp("198.51.100.7", "203.0.113.5", 300);
         gatewayDevice.fromHost.add(toPeer);
         assertThat(peerDevice.delivered()).isEqualTo(toPeer);
@@ -212,8 +218,10 @@ class EspDataPlaneTest {
             }
         });
         try {
-            idle.installed(new ChildSaEstablished(new IkeSaId(1, 2), 0x1001, 0x2001, GCM, keymat(GCM, 1), keymat(GCM, 2),
-                    GATEWAY_NET, PEER_NET, LifetimeLimits.ofTime(Duration.ofSeconds(54), Duration.ofSeconds(60)), true, PEER));
+            idle.installed(new ChildSaEstablished(new IkeSaId(1, 2),
+                    ChildSaKeys.of(0x1001, keymat(GCM, 1), 0x2001, keymat(GCM, 2)), GCM,
+                    GATEWAY_NET, PEER_NET,
+                    LifetimeLimits.ofTime(Duration.ofSeconds(54), Duration.ofSeconds(60)), new EspRoute(PEER, true)));
             idle.pollLifetimes();
             assertThat(hard).isEmpty();
             clock.advance(Duration.ofSeconds(60));

@@ -7,7 +7,9 @@ import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.esp.LifetimeLimits;
 import io.portcullis.ike.esp.TrafficSelector;
 import io.portcullis.ike.exchange.ChildSaEstablished;
+import io.portcullis.ike.exchange.EspRoute;
 import io.portcullis.ike.exchange.IkeSaId;
+import io.portcullis.ike.keymat.ChildSaKeys;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -65,10 +67,10 @@ class NatMappingChangeTest {
     private void install(int gwIn, int gwOut) {
         byte[] toGateway = keymat(gwIn);
         byte[] toPeer = keymat(gwOut);
-        gateway.installed(new ChildSaEstablished(IKE_SA, gwIn, gwOut, GCM, toGateway, toPeer, GATEWAY_NET, PEER_NET,
-                LifetimeLimits.unlimited(), true, PEER));
-        peer.installed(new ChildSaEstablished(IKE_SA, gwOut, gwIn, GCM, toPeer, toGateway, PEER_NET, GATEWAY_NET,
-                LifetimeLimits.unlimited(), true, GATEWAY));
+        gateway.installed(new ChildSaEstablished(IKE_SA, ChildSaKeys.of(gwIn, toGateway, gwOut, toPeer), GCM,
+                GATEWAY_NET, PEER_NET, LifetimeLimits.unlimited(), new EspRoute(PEER, true)));
+        peer.installed(new ChildSaEstablished(IKE_SA, ChildSaKeys.of(gwOut, toPeer, gwIn, toGateway), GCM,
+                PEER_NET, GATEWAY_NET, LifetimeLimits.unlimited(), new EspRoute(GATEWAY, true)));
     }
 
     private static byte[] keymat(int seed) {

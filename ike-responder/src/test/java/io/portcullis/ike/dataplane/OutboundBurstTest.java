@@ -8,7 +8,9 @@ import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.esp.LifetimeLimits;
 import io.portcullis.ike.esp.TrafficSelector;
 import io.portcullis.ike.exchange.ChildSaEstablished;
+import io.portcullis.ike.exchange.EspRoute;
 import io.portcullis.ike.exchange.IkeSaId;
+import io.portcullis.ike.keymat.ChildSaKeys;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,9 +46,10 @@ class OutboundBurstTest {
 
     @Test
     void yieldsOncePerBurstOfSentPackets() throws Exception {
-        plane.installed(new ChildSaEstablished(new IkeSaId(1, 2), 0x1001, 0x2001, GCM, new byte[GCM.keymatBytes()],
-                new byte[GCM.keymatBytes()], TrafficSelector.of("198.51.100.0/24"), TrafficSelector.of("203.0.113.0/24"),
-                LifetimeLimits.unlimited(), true, PEER));
+        plane.installed(new ChildSaEstablished(new IkeSaId(1, 2),
+                ChildSaKeys.of(0x1001, new byte[GCM.keymatBytes()], 0x2001, new byte[GCM.keymatBytes()]), GCM,
+                TrafficSelector.of("198.51.100.0/24"), TrafficSelector.of("203.0.113.0/24"),
+                LifetimeLimits.unlimited(), new EspRoute(PEER, true)));
         for (int i = 0; i < 100; i++) {
             device.fromHost.add(Packets.ipv4Udp("198.51.100.7", "203.0.113.5", 1000));
         }

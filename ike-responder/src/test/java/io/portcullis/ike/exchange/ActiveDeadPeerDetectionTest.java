@@ -33,13 +33,13 @@ class ActiveDeadPeerDetectionTest {
         gateway.quickMode(new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x900));
     }
 
-    private ResponderOutput after(Duration silence) {
+    private IkeOutput after(Duration silence) {
         gateway.clock.advance(silence);
         return gateway.responder.detectDeadPeers(POLICY);
     }
 
     /** Opens the gateway's R-U-THERE and returns its sequence number. */
-    private int probe(ResponderOutput output) {
+    private int probe(IkeOutput output) {
         NotificationPayload notify = peer.openInformational(gateway.only(output)).first(NotificationPayload.class).orElseThrow();
         assertThat(notify.notifyType()).isEqualTo(NotifyType.R_U_THERE);
         assertThat(notify.spi()).isEqualTo(gateway.responder.ikeSas().get(0).id().asSpi());
@@ -58,7 +58,7 @@ class ActiveDeadPeerDetectionTest {
         assertThat(after(Duration.ofSeconds(29)).datagrams()).as("not idle long enough").isEmpty();
         int first = probe(after(Duration.ofSeconds(1)));
         assertThat(after(Duration.ofSeconds(10)).datagrams()).as("the next one only after another delay").isEmpty();
-        ResponderOutput acked = gateway.send(peer.informational(0x901, ack(first)));
+        IkeOutput acked = gateway.send(peer.informational(0x901, ack(first)));
         assertThat(acked.datagrams()).isEmpty();
         assertThat(after(Duration.ofSeconds(140)).events()).as("answered: alive").isEmpty();
         assertThat(gateway.responder.ikeSas()).hasSize(1);
@@ -75,7 +75,7 @@ class ActiveDeadPeerDetectionTest {
         probe(after(Duration.ofSeconds(30)));
         assertThat(after(Duration.ofSeconds(29)).datagrams()).isEmpty();
         assertThat(gateway.responder.ikeSas()).hasSize(1);
-        ResponderOutput dead = after(Duration.ofSeconds(1)); // 150 s after the first unanswered R-U-THERE
+        IkeOutput dead = after(Duration.ofSeconds(1)); // 150 s after the first unanswered R-U-THERE
         assertThat(dead.events()).hasAtLeastOneElementOfType(IkeEvent.ChildSaDeleted.class)
                 .anySatisfy(e -> assertThat(e).isEqualTo(new IkeEvent.IkeSaDeleted(e.ikeSa(), IkeEvent.Cause.DEAD_PEER)));
         assertThat(dead.datagrams()).as("DELETE for the IPsec SA and the ISAKMP SA").hasSize(2);

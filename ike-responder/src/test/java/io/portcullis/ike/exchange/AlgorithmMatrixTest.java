@@ -77,7 +77,7 @@ class AlgorithmMatrixTest {
         IkeInitiator initiator = new IkeInitiator(suite, 7);
         gateway.mainMode(initiator);
         QuickModeInitiator qm = new QuickModeInitiator(initiator, child, 0x5151);
-        ResponderOutput out = gateway.quickMode(qm);
+        IkeOutput out = gateway.quickMode(qm);
         ChildSaEstablished established = (ChildSaEstablished) out.events().get(0);
         assertThat(established.transform()).isEqualTo(child.transform());
         assertThat(established.outboundSpi()).isEqualTo(qm.initiatorSpi());

@@ -8,6 +8,7 @@ import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.TestPki;
+import io.portcullis.ike.isakmp.Bytes;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -15,22 +16,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Main Mode with the peer check deferred (as the gateway runs it): message 5 is answered only by
- * {@link IkeResponder#resume}; while the check runs the exchange is half-open (it counts against
+ * {@link IkeEngine#resume}; while the check runs the exchange is half-open (it counts against
  * the limits and expires with them) and retransmissions of message 5 are dropped; once answered,
  * retransmissions get the stored message 6.
  */
 class DeferredMainModeTest {
 
-    private final ResponderLimits limits = ResponderLimits.defaults().withHalfOpen(10, 1);
+    private final IkeLimits limits = IkeLimits.defaults().withHalfOpen(10, 1);
     private final Gateway gateway = new Gateway(Gateway.everything(),
             new StaticTrustPeerAuthenticator(List.of(TestPki.CA), EkuPolicy.ikeOrTls()), PreSharedKeys.none(), limits);
-    private final IkeResponder responder = new IkeResponder(gateway.context, limits, 4, true);
+    private final IkeEngine responder = new IkeEngine(gateway.context, limits, 4, true);
 
     @Test
     void resumedCheckAnswersMessage6AndRetransmissionsGetTheStoredCopy() throws Exception {
         IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 41);
         Datagram five = toMessage5(initiator);
-        ResponderOutput deferred = responder.process(five);
+        IkeOutput deferred = responder.process(five);
         assertThat(deferred.datagrams()).isEmpty();
         assertThat(deferred.pending()).singleElement().satisfies(p -> assertThat(p.peerId()).isEqualTo(
                 io.portcullis.ike.isakmp.IdentificationPayload.fqdn("peer.test")));
@@ -39,13 +40,13 @@ class DeferredMainModeTest {
         assertThat(responder.stats().drops(Drop.AUTHENTICATION_PENDING)).isEqualTo(1);
 
         PendingAuthentication pending = deferred.pending().get(0);
-        ResponderOutput six = responder.resume(pending, responder.authenticate(pending));
+        IkeOutput six = responder.resume(pending, responder.authenticate(pending));
         initiator.receive6(six.datagrams());
         assertThat(six.events()).anyMatch(e -> e instanceof IkeEvent.IkeSaEstablished);
         assertThat(responder.ikeSas()).hasSize(1);
         assertThat(responder.halfOpenCount()).isZero();
 
-        ResponderOutput again = responder.process(five);
+        IkeOutput again = responder.process(five);
         assertThat(again.datagrams()).extracting(Datagram::data).containsExactlyElementsOf(
                 six.datagrams().stream().map(Datagram::data).toList());
         assertThat(again.pending()).isEmpty();
@@ -56,7 +57,7 @@ class DeferredMainModeTest {
     @Test
     void pendingCheckHoldsItsHalfOpenSlotAndExpiresWithIt() throws Exception {
         IkeInitiator waiting = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 42);
-        ResponderOutput deferred = responder.process(toMessage5(waiting));
+        IkeOutput deferred = responder.process(toMessage5(waiting));
         assertThat(deferred.pending()).hasSize(1);
 
         // One half-open Main Mode per source address: the pending one still occupies it.
@@ -76,7 +77,7 @@ class DeferredMainModeTest {
 
     @Test
     void abandonedCheckFreesTheSlotAndCountsTheOverload() throws Exception {
-        ResponderOutput deferred = responder.process(toMessage5(new IkeInitiator(InitiatorSuite.strongSwanDefault(), 44)));
+        IkeOutput deferred = responder.process(toMessage5(new IkeInitiator(InitiatorSuite.strongSwanDefault(), 44)));
         responder.abandon(deferred.pending().get(0));
         assertThat(responder.halfOpenCount()).isZero();
         assertThat(responder.stats().drops(Drop.AUTHENTICATION_OVERLOAD)).isEqualTo(1);
@@ -90,7 +91,7 @@ class DeferredMainModeTest {
         for (int i = 0; i < 12; i++) {
             IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 100 + i)
                     .from(new InetSocketAddress(io.portcullis.ike.harness.ChildProposal.address("192.0.2." + (10 + i)), 500));
-            ResponderOutput deferred = responder.process(toMessage5(initiator));
+            IkeOutput deferred = responder.process(toMessage5(initiator));
             PendingAuthentication pending = deferred.pending().get(0);
             initiator.receive6(responder.resume(pending, responder.authenticate(pending)).datagrams());
         }
@@ -119,16 +120,16 @@ class DeferredMainModeTest {
                 .from(new InetSocketAddress(io.portcullis.ike.harness.ChildProposal.address("192.0.2.77"), 500));
         establish(rebooted);
         IkeSaId newId = responder.ikeSas().stream().map(IkeSaView::id).filter(id -> !id.equals(oldId)).findFirst().orElseThrow();
-        ResponderOutput out = responder.process(rebooted.informational(0x777, io.portcullis.ike.isakmp.NotificationPayload.of(
+        IkeOutput out = responder.process(rebooted.informational(0x777, io.portcullis.ike.isakmp.NotificationPayload.of(
                 io.portcullis.ike.isakmp.NotifyType.INITIAL_CONTACT, io.portcullis.ike.isakmp.ProtocolId.ISAKMP, newId.asSpi(),
-                io.portcullis.ike.isakmp.Bytes.EMPTY)));
+                Bytes.EMPTY)));
         assertThat(out.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(IkeEvent.IkeSaDeleted.class,
                 d -> assertThat(d.ikeSa()).isEqualTo(oldId)));
         assertThat(responder.ikeSas()).extracting(IkeSaView::id).containsExactly(newId);
     }
 
     private void establish(IkeInitiator initiator) throws Exception {
-        ResponderOutput deferred = responder.process(toMessage5(initiator));
+        IkeOutput deferred = responder.process(toMessage5(initiator));
         PendingAuthentication pending = deferred.pending().get(0);
         initiator.receive6(responder.resume(pending, responder.authenticate(pending)).datagrams());
     }
@@ -139,7 +140,7 @@ class DeferredMainModeTest {
         return initiator.message5();
     }
 
-    private static Datagram only(ResponderOutput output) {
+    private static Datagram only(IkeOutput output) {
         assertThat(output.datagrams()).hasSize(1);
         return output.datagrams().get(0);
     }

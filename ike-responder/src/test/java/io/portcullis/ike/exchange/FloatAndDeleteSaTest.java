@@ -24,7 +24,7 @@ class FloatAndDeleteSaTest {
         initiator.receive2(gateway.only(gateway.send(initiator.message1())));
         initiator.receive4(gateway.only(gateway.send(initiator.message3())));
         Datagram five = initiator.message5();
-        ResponderOutput six = gateway.send(new Datagram(five.data(), PEER_NATT, OUR_NATT));
+        IkeOutput six = gateway.send(new Datagram(five.data(), PEER_NATT, OUR_NATT));
         assertThat(six.datagrams()).allSatisfy(d -> {
             assertThat(d.source()).isEqualTo(OUR_NATT);
             assertThat(d.destination()).isEqualTo(PEER_NATT);
@@ -37,7 +37,7 @@ class FloatAndDeleteSaTest {
     void ourEndFloatsWithThePeerSoDeletesLeaveFromTheNattPort() throws Exception {
         IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 21);
         IkeSaId id = establishFloated(initiator);
-        ResponderOutput deleted = gateway.responder.deleteSa(id);
+        IkeOutput deleted = gateway.responder.deleteSa(id);
         assertThat(deleted.datagrams()).isNotEmpty().allSatisfy(d -> {
             assertThat(d.source()).isEqualTo(OUR_NATT);
             assertThat(d.destination()).isEqualTo(PEER_NATT);
@@ -62,8 +62,8 @@ class FloatAndDeleteSaTest {
     @Test
     void deleteSaRemovesExactlyThatSaAndIsHarmlessForUnknownIds() throws Exception {
         IkeSaId first = establishFloated(new IkeInitiator(InitiatorSuite.strongSwanDefault(), 22));
-        assertThat(gateway.responder.deleteSa(new IkeSaId(1, 2))).isEqualTo(ResponderOutput.NOTHING);
-        ResponderOutput out = gateway.responder.deleteSa(first);
+        assertThat(gateway.responder.deleteSa(new IkeSaId(1, 2))).isEqualTo(IkeOutput.NOTHING);
+        IkeOutput out = gateway.responder.deleteSa(first);
         assertThat(out.events()).containsExactly(new IkeEvent.IkeSaDeleted(first, IkeEvent.Cause.LOCAL_DELETE));
         assertThat(gateway.responder.ikeSas()).isEmpty();
         assertThat(gateway.responder.deleteSa(first).datagrams()).isEmpty();

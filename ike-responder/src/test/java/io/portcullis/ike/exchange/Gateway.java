@@ -10,7 +10,7 @@ import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PeerAuthenticator;
 import io.portcullis.ike.exchange.auth.PreSharedKeys;
 import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.harness.ChildProposal;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.QuickModeInitiator;
@@ -29,23 +29,23 @@ final class Gateway {
     static final List<IpPrefix> PROTECTED = List.of(IpPrefix.parse("198.51.100.0/24"));
 
     final TestClock clock = new TestClock(TestPki.NOW);
-    final IkeResponder responder;
-    final ResponderContext context;
+    final IkeEngine responder;
+    final ExchangeContext context;
 
     Gateway() {
         this(everything(), new StaticTrustPeerAuthenticator(List.of(TestPki.CA), EkuPolicy.ikeOrTls()),
-                PreSharedKeys.none(), ResponderLimits.defaults());
+                PreSharedKeys.none(), IkeLimits.defaults());
     }
 
-    Gateway(ResponderPolicy policy, PeerAuthenticator authenticator, PreSharedKeys psks, ResponderLimits limits) {
+    Gateway(GatewayPolicy policy, PeerAuthenticator authenticator, PreSharedKeys psks, IkeLimits limits) {
         GatewayCredentials credentials = new GatewayCredentials(TestPki.gatewayKey(), List.of(TestPki.GATEWAY, TestPki.CA),
                 IdentificationPayload.fqdn("gw.test"), List.of(new X500Principal(TestPki.CA.getSubjectX500Principal().getEncoded())));
-        context = ResponderContext.of(policy, credentials, authenticator, psks, clock, new SecureRandom());
-        responder = new IkeResponder(context, limits);
+        context = ExchangeContext.of(policy, credentials, authenticator, psks, clock, new SecureRandom());
+        responder = new IkeEngine(context, limits);
     }
 
     /** Every algorithm the responder implements, weak ones included (the matrix tests all of them). */
-    static ResponderPolicy everything() {
+    static GatewayPolicy everything() {
         Set<EspTransform> esp = new java.util.HashSet<>();
         for (int bits : new int[] {128, 192, 256}) {
             for (EspTransform.Integrity integrity : EnumSet.complementOf(EnumSet.of(EspTransform.Integrity.NONE))) {
@@ -53,19 +53,21 @@ final class Gateway {
             }
             esp.add(EspTransform.aesGcm16(bits));
         }
-        return ResponderPolicy.strongDefaults(PROTECTED)
-                .withPhase1(Set.of(BlockCipherAlgorithm.values()), Set.of(PrfAlgorithm.values()), Set.of(2, 5, 14, 15, 16, 19, 20),
-                        Set.of(AuthenticationMethod.RSA_SIGNATURES, AuthenticationMethod.PRE_SHARED_KEY))
-                .withPhase2(esp, Set.of(2, 5, 14, 15, 16, 19, 20), false)
+        GatewayPolicy defaults = GatewayPolicy.strongDefaults(PROTECTED);
+        return defaults
+                .withPhase1(defaults.phase1().withAlgorithms(Set.of(BlockCipherAlgorithm.values()),
+                        Set.of(PrfAlgorithm.values()), Set.of(2, 5, 14, 15, 16, 19, 20),
+                        Set.of(AuthenticationMethod.RSA_SIGNATURES, AuthenticationMethod.PRE_SHARED_KEY)))
+                .withPhase2(defaults.phase2().withAlgorithms(esp, Set.of(2, 5, 14, 15, 16, 19, 20), false))
                 .withWeakAlgorithms(true);
     }
 
-    ResponderOutput send(io.portcullis.ike.exchange.Datagram datagram) {
+    IkeOutput send(io.portcullis.ike.exchange.Datagram datagram) {
         return responder.process(datagram);
     }
 
     /** Exactly one reply datagram; fails the test otherwise. */
-    io.portcullis.ike.exchange.Datagram only(ResponderOutput output) {
+    io.portcullis.ike.exchange.Datagram only(IkeOutput output) {
         if (output.datagrams().size() != 1) {
             throw new AssertionError("expected one reply, got " + output.datagrams().size() + " (stats " + dropSummary() + ")");
         }
@@ -84,11 +86,11 @@ final class Gateway {
     }
 
     /** Drives Main Mode 1..6; returns the last output (message 6 and the events). */
-    ResponderOutput mainMode(IkeInitiator initiator) {
+    IkeOutput mainMode(IkeInitiator initiator) {
         try {
             initiator.receive2(only(send(initiator.message1())));
             initiator.receive4(only(send(initiator.message3())));
-            ResponderOutput six = send(initiator.message5());
+            IkeOutput six = send(initiator.message5());
             initiator.receive6(six.datagrams());
             return six;
         } catch (IkeCryptoException e) {
@@ -97,7 +99,7 @@ final class Gateway {
     }
 
     /** Drives Quick Mode 1..3; returns the output of message 3 (the ChildSaEstablished event). */
-    ResponderOutput quickMode(QuickModeInitiator qm) {
+    IkeOutput quickMode(QuickModeInitiator qm) {
         try {
             qm.receive2(only(send(qm.message1())));
             return send(qm.message3());

@@ -9,6 +9,7 @@ import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.QuickModeInitiator;
 import io.portcullis.ike.harness.QuickModePeerResponder;
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.DeletePayload;
 import io.portcullis.ike.isakmp.EncapsulationMode;
 import io.portcullis.ike.isakmp.IpsecAttributeType;
@@ -57,7 +58,7 @@ class GatewayRekeyTest {
         gateway.clock.advance(Duration.between(gateway.clock.instant(), rekeyAt).minusMillis(1));
         assertThat(gateway.responder.rekeyDue().datagrams()).as("not before the soft lifetime").isEmpty();
         gateway.clock.advance(Duration.ofMillis(1));
-        ResponderOutput out = gateway.responder.rekeyDue();
+        IkeOutput out = gateway.responder.rekeyDue();
         assertThat(out.events()).singleElement().isInstanceOf(IkeEvent.RekeyStarted.class);
         return gateway.only(out);
     }
@@ -89,7 +90,7 @@ class GatewayRekeyTest {
                 .containsExactly(ChildProposal.subnet("198.51.100.0", 24), ChildProposal.subnet("203.0.113.0", 24));
         assertThat(answer.gatewaySpi()).isNotEqualTo(old.inboundSpi());
 
-        ResponderOutput three = gateway.send(answer.message2());
+        IkeOutput three = gateway.send(answer.message2());
         answer.receive3(gateway.only(three));
         ChildSaEstablished fresh = (ChildSaEstablished) three.events().get(0);
         assertThat(fresh.inboundSpi()).isEqualTo(answer.gatewaySpi());
@@ -117,11 +118,11 @@ class GatewayRekeyTest {
         assertThat(gateway.responder.rekeyDue().datagrams()).as("the replaced pair is not rekeyed again").isEmpty();
         assertThat(gateway.responder.expire().events()).isEmpty();
         gateway.clock.advance(Duration.ofSeconds(1));
-        ResponderOutput expired = gateway.responder.expire();
+        IkeOutput expired = gateway.responder.expire();
         assertThat(expired.events()).containsExactly(new IkeEvent.ChildSaDeleted(old.ikeSa(), old.inboundSpi(),
                 old.outboundSpi(), IkeEvent.Cause.EXPIRED));
         DeletePayload delete = peer.openInformational(gateway.only(expired)).first(DeletePayload.class).orElseThrow();
-        assertThat(delete.spis()).containsExactly(io.portcullis.ike.isakmp.Bytes.ofUnsigned(old.inboundSpi() & 0xFFFF_FFFFL, 4));
+        assertThat(delete.spis()).containsExactly(Bytes.ofUnsigned(old.inboundSpi() & 0xFFFF_FFFFL, 4));
         assertThat(gateway.responder.ikeSas().get(0).children()).singleElement()
                 .satisfies(c -> assertThat(c.inboundSpi()).isEqualTo(fresh.inboundSpi()));
     }
@@ -133,7 +134,7 @@ class GatewayRekeyTest {
         IsakmpMessage message1 = answer.receive1(rekeyStarts());
         assertThat(message1.first(KeyExchangePayload.class)).isEmpty();
         assertThat(answer.proposedTransform().attribute(IpsecAttributeType.GROUP_DESCRIPTION)).isEmpty();
-        ResponderOutput three = gateway.send(answer.message2());
+        IkeOutput three = gateway.send(answer.message2());
         answer.receive3(gateway.only(three));
         ChildSaEstablished fresh = (ChildSaEstablished) three.events().get(0);
         assertThat(fresh.transform()).isEqualTo(EspTransform.aesGcm16(256));
@@ -166,12 +167,12 @@ class GatewayRekeyTest {
     @Test
     void softKilobyteLimitFromTheDataPlaneStartsExactlyOneRekey() {
         ChildSaEstablished old = established(withPfs());
-        ResponderOutput first = gateway.responder.rekeyChildSa(old.inboundSpi());
+        IkeOutput first = gateway.responder.rekeyChildSa(old.inboundSpi());
         assertThat(first.datagrams()).hasSize(1);
         assertThat(first.events()).singleElement().isInstanceOfSatisfying(IkeEvent.RekeyStarted.class,
                 e -> assertThat(e.replacedInboundSpi()).isEqualTo(old.inboundSpi()));
-        assertThat(gateway.responder.rekeyChildSa(old.inboundSpi())).isEqualTo(ResponderOutput.NOTHING);
-        assertThat(gateway.responder.rekeyChildSa(0x12345678)).isEqualTo(ResponderOutput.NOTHING);
+        assertThat(gateway.responder.rekeyChildSa(old.inboundSpi())).isEqualTo(IkeOutput.NOTHING);
+        assertThat(gateway.responder.rekeyChildSa(0x12345678)).isEqualTo(IkeOutput.NOTHING);
     }
 
     @Test
@@ -179,7 +180,7 @@ class GatewayRekeyTest {
         established(withPfs());
         QuickModePeerResponder answer = new QuickModePeerResponder(peer, 0x0d000003);
         answer.receive1(rekeyStarts());
-        ResponderOutput three = gateway.send(answer.message2(rest -> {
+        IkeOutput three = gateway.send(answer.message2(rest -> {
             List<Payload> more = new ArrayList<>(rest);
             more.add(answer.responderLifetime(300));
             return more;
@@ -196,7 +197,7 @@ class GatewayRekeyTest {
         answer.receive1(rekeyStarts());
         Datagram two = answer.message2();
         Datagram three = gateway.only(gateway.send(two));
-        ResponderOutput again = gateway.send(two);
+        IkeOutput again = gateway.send(two);
         assertThat(again.events()).as("installed once").isEmpty();
         assertThat(gateway.only(again).data()).isEqualTo(three.data());
         assertThat(gateway.responder.stats().retransmissions()).isEqualTo(1);
@@ -210,7 +211,7 @@ class GatewayRekeyTest {
         ChildSaEstablished fresh = (ChildSaEstablished) gateway.send(answer.message2()).events().get(0);
         gateway.clock.advance(Duration.ofSeconds(950)); // past the new pair's soft limit; the old pair expires meanwhile
         gateway.responder.expire();
-        ResponderOutput next = gateway.responder.rekeyDue();
+        IkeOutput next = gateway.responder.rekeyDue();
         assertThat(next.events()).singleElement().isInstanceOfSatisfying(IkeEvent.RekeyStarted.class,
                 e -> assertThat(e.replacedInboundSpi()).isEqualTo(fresh.inboundSpi()));
     }

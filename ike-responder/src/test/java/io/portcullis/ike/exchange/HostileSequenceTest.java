@@ -28,14 +28,14 @@ class HostileSequenceTest {
         initiator.receive4(gateway.only(gateway.send(initiator.message3())));
     }
 
-    private NotifyType refusal(ResponderOutput output) {
+    private NotifyType refusal(IkeOutput output) {
         IsakmpMessage informational = initiator.openInformational(gateway.only(output));
         return informational.first(NotificationPayload.class).orElseThrow().notifyType();
     }
 
     @Test
     void messageThreeBeforeMessageOneIsDroppedSilently() {
-        ResponderOutput out = gateway.send(initiator.message3());
+        IkeOutput out = gateway.send(initiator.message3());
         assertThat(out.datagrams()).isEmpty();
         assertThat(gateway.responder.stats().drops(Drop.UNKNOWN_COOKIES) + gateway.responder.stats().drops(Drop.UNEXPECTED))
                 .isEqualTo(1);
@@ -54,12 +54,12 @@ class HostileSequenceTest {
     void badHashIInPreSharedKeyModeIsAnsweredWithAuthenticationFailed() throws Exception {
         Gateway pskGateway = new Gateway(Gateway.everything(), (c, id, now) -> { throw new AssertionError("no certs"); },
                 peer -> java.util.Optional.of(new io.portcullis.ike.exchange.auth.PskPeer("secret".getBytes(),
-                        List.of(io.portcullis.ike.esp.IpPrefix.parse("203.0.113.0/24")))), ResponderLimits.defaults());
+                        List.of(io.portcullis.ike.esp.IpPrefix.parse("203.0.113.0/24")))), IkeLimits.defaults());
         IkeInitiator psk = new IkeInitiator(InitiatorSuite.strongSwanDefault()
                 .withAuth(io.portcullis.ike.isakmp.AuthenticationMethod.PRE_SHARED_KEY), 4).withPreSharedKey("secret".getBytes());
         psk.receive2(pskGateway.only(pskGateway.send(psk.message1())));
         psk.receive4(pskGateway.only(pskGateway.send(psk.message3())));
-        ResponderOutput out = pskGateway.send(psk.message5(payloads -> replace(payloads, 1,
+        IkeOutput out = pskGateway.send(psk.message5(payloads -> replace(payloads, 1,
                 HashPayload.of(new byte[32]))));
         IsakmpMessage informational = psk.openInformational(pskGateway.only(out));
         assertThat(informational.first(NotificationPayload.class).orElseThrow().notifyType())
@@ -71,7 +71,7 @@ class HostileSequenceTest {
     void preSharedKeyMainModeEstablishes() throws Exception {
         Gateway pskGateway = new Gateway(Gateway.everything(), (c, id, now) -> { throw new AssertionError("no certs"); },
                 peer -> java.util.Optional.of(new io.portcullis.ike.exchange.auth.PskPeer("secret".getBytes(),
-                        List.of(io.portcullis.ike.esp.IpPrefix.parse("203.0.113.0/24")))), ResponderLimits.defaults());
+                        List.of(io.portcullis.ike.esp.IpPrefix.parse("203.0.113.0/24")))), IkeLimits.defaults());
         IkeInitiator psk = new IkeInitiator(InitiatorSuite.strongSwanDefault()
                 .withAuth(io.portcullis.ike.isakmp.AuthenticationMethod.PRE_SHARED_KEY), 4).withPreSharedKey("secret".getBytes());
         pskGateway.mainMode(psk);
@@ -81,7 +81,7 @@ class HostileSequenceTest {
     @Test
     void wrongSizeSignedHashIsRefused() throws Exception {
         throughMessage4();
-        ResponderOutput out = gateway.send(initiator.message5(payloads -> replace(payloads, 2,
+        IkeOutput out = gateway.send(initiator.message5(payloads -> replace(payloads, 2,
                 SignaturePayload.of(RsaHashSignature.sign(TestPki.peerKey(), new byte[20])))));
         assertThat(refusal(out)).isEqualTo(NotifyType.AUTHENTICATION_FAILED);
         assertThat(gateway.responder.ikeSas()).isEmpty();
@@ -90,7 +90,7 @@ class HostileSequenceTest {
     @Test
     void badSignatureIsRefused() throws Exception {
         throughMessage4();
-        ResponderOutput out = gateway.send(initiator.message5(payloads -> {
+        IkeOutput out = gateway.send(initiator.message5(payloads -> {
             byte[] sig = ((SignaturePayload) payloads.get(2).body()).signature().toByteArray();
             sig[sig.length - 1] ^= 1;
             return replace(payloads, 2, SignaturePayload.of(sig));
@@ -102,8 +102,8 @@ class HostileSequenceTest {
     void retransmittedMessage5GetsIdenticalResponse() throws Exception {
         throughMessage4();
         Datagram five = initiator.message5();
-        ResponderOutput first = gateway.send(five);
-        ResponderOutput again = gateway.send(five);
+        IkeOutput first = gateway.send(five);
+        IkeOutput again = gateway.send(five);
         assertThat(again.datagrams()).hasSameSizeAs(first.datagrams());
         for (int i = 0; i < first.datagrams().size(); i++) {
             assertThat(again.datagrams().get(i).data()).isEqualTo(first.datagrams().get(i).data());
@@ -129,12 +129,12 @@ class HostileSequenceTest {
         Gateway small = new Gateway(Gateway.everything().withFragmentSize(600),
                 new io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator(List.of(TestPki.CA),
                         io.portcullis.ike.exchange.auth.EkuPolicy.ikeOrTls()),
-                io.portcullis.ike.exchange.auth.PreSharedKeys.none(), ResponderLimits.defaults());
+                io.portcullis.ike.exchange.auth.PreSharedKeys.none(), IkeLimits.defaults());
         initiator.receive2(small.only(small.send(initiator.message1())));
         initiator.receive4(small.only(small.send(initiator.message3())));
         List<Datagram> fragments = initiator.fragments(initiator.message5(), 572);
         assertThat(fragments).hasSizeGreaterThan(1);
-        ResponderOutput six = ResponderOutput.NOTHING;
+        IkeOutput six = IkeOutput.NOTHING;
         for (Datagram fragment : fragments) {
             six = small.send(fragment);
         }

@@ -31,7 +31,7 @@ class InformationalTest {
     @Test
     void rUThereIsAcknowledgedWithTheSameSequenceNumberAndReplaysAreDropped() {
         gateway.mainMode(initiator);
-        ResponderOutput out = gateway.send(initiator.informational(0x101, dpd(7)));
+        IkeOutput out = gateway.send(initiator.informational(0x101, dpd(7)));
         NotificationPayload ack = initiator.openInformational(gateway.only(out)).first(NotificationPayload.class).orElseThrow();
         assertThat(ack.notifyType()).isEqualTo(NotifyType.R_U_THERE_ACK);
         assertThat(ack.data().toHex()).isEqualTo("00000007");
@@ -46,10 +46,10 @@ class InformationalTest {
         QuickModeInitiator qm = new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x200);
         gateway.quickMode(qm);
         DeletePayload delete = DeletePayload.of(ProtocolId.IPSEC_ESP, List.of(Bytes.ofUnsigned(qm.initiatorSpi(), 4)));
-        ResponderOutput first = gateway.send(initiator.informational(0x201, delete));
+        IkeOutput first = gateway.send(initiator.informational(0x201, delete));
         assertThat(first.events()).singleElement().isInstanceOfSatisfying(IkeEvent.ChildSaDeleted.class,
                 e -> assertThat(e.outboundSpi()).isEqualTo(qm.initiatorSpi()));
-        ResponderOutput again = gateway.send(initiator.informational(0x202, delete));
+        IkeOutput again = gateway.send(initiator.informational(0x202, delete));
         assertThat(again.events()).isEmpty();
         assertThat(gateway.responder.stats().drops(Drop.NOTHING_TO_DO)).isEqualTo(1);
         assertThat(gateway.responder.ikeSas().get(0).children()).isEmpty();
@@ -61,7 +61,7 @@ class InformationalTest {
         gateway.quickMode(new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x300));
         Bytes cookies = gateway.responder.ikeSas().get(0).id().asSpi();
         NotificationPayload probeAfterwards = dpd(1);
-        ResponderOutput out = gateway.send(initiator.informational(0x301,
+        IkeOutput out = gateway.send(initiator.informational(0x301,
                 new DeletePayload(Doi.IPSEC, ProtocolId.ISAKMP, 16, List.of(cookies))));
         assertThat(out.events()).hasAtLeastOneElementOfType(IkeEvent.ChildSaDeleted.class)
                 .hasAtLeastOneElementOfType(IkeEvent.IkeSaDeleted.class);
@@ -89,7 +89,7 @@ class InformationalTest {
         gateway.mainMode(rebooted);
         long newCookie = gateway.responder.ikeSas().stream().filter(v -> !v.id().equals(old)).findFirst().orElseThrow()
                 .id().responderCookie();
-        ResponderOutput out = gateway.send(rebooted.informational(0x501, NotificationPayload.of(NotifyType.INITIAL_CONTACT,
+        IkeOutput out = gateway.send(rebooted.informational(0x501, NotificationPayload.of(NotifyType.INITIAL_CONTACT,
                 ProtocolId.ISAKMP, new IkeSaId(0x1000_0000_0000_0020L, newCookie).asSpi(), Bytes.EMPTY)));
         assertThat(out.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(IkeEvent.IkeSaDeleted.class,
                 d -> assertThat(d.ikeSa()).isEqualTo(old)));
@@ -101,7 +101,7 @@ class InformationalTest {
         gateway.mainMode(initiator);
         QuickModeInitiator qm = new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x600);
         gateway.quickMode(qm);
-        ResponderOutput out = gateway.responder.deletePeer(peer -> peer.displayName().equals("peer.test"));
+        IkeOutput out = gateway.responder.deletePeer(peer -> peer.displayName().equals("peer.test"));
         assertThat(out.datagrams()).hasSize(2);
         IsakmpMessage esp = initiator.openInformational(out.datagrams().get(0));
         assertThat(esp.first(DeletePayload.class).orElseThrow().spis())
@@ -126,7 +126,7 @@ class InformationalTest {
         gateway.clock.advance(java.time.Duration.ofSeconds(149));
         assertThat(gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150))).events()).isEmpty();
         gateway.clock.advance(java.time.Duration.ofSeconds(1));
-        ResponderOutput dead = gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150)));
+        IkeOutput dead = gateway.responder.detectDeadPeers(DpdPolicy.passive(java.time.Duration.ofSeconds(150)));
         assertThat(dead.events()).hasAtLeastOneElementOfType(IkeEvent.ChildSaDeleted.class)
                 .anySatisfy(e -> assertThat(e).isEqualTo(new IkeEvent.IkeSaDeleted(e.ikeSa(), IkeEvent.Cause.DEAD_PEER)));
         assertThat(dead.datagrams()).as("DELETE for the IPsec SA and for the ISAKMP SA").hasSize(2);
@@ -149,7 +149,7 @@ class InformationalTest {
         gateway.clock.advance(java.time.Duration.ofSeconds(59));
         assertThat(gateway.responder.expire().events()).isEmpty();
         gateway.clock.advance(java.time.Duration.ofSeconds(1));
-        ResponderOutput expired = gateway.responder.expire();
+        IkeOutput expired = gateway.responder.expire();
         assertThat(expired.events()).singleElement().isInstanceOfSatisfying(IkeEvent.ChildSaDeleted.class,
                 e -> assertThat(e.cause()).isEqualTo(IkeEvent.Cause.EXPIRED));
         DeletePayload delete = initiator.openInformational(gateway.only(expired)).first(DeletePayload.class).orElseThrow();

@@ -13,9 +13,9 @@ class MainModeTest {
     void strongSwanDefaultSuiteEstablishesIkeAndIpsecSa() {
         Gateway gateway = new Gateway();
         IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 1);
-        ResponderOutput six = gateway.mainMode(initiator);
+        IkeOutput six = gateway.mainMode(initiator);
         assertThat(six.events()).hasAtLeastOneElementOfType(IkeEvent.IkeSaEstablished.class);
-        ResponderOutput three = gateway.quickMode(new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x1234));
+        IkeOutput three = gateway.quickMode(new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x1234));
         assertThat(three.events()).singleElement().isInstanceOf(ChildSaEstablished.class);
         assertThat(gateway.responder.ikeSas()).singleElement().satisfies(v -> assertThat(v.children()).hasSize(1));
     }

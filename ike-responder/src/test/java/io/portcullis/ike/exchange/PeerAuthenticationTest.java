@@ -10,6 +10,7 @@ import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.TestPki;
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.NotificationPayload;
 import io.portcullis.ike.isakmp.NotifyType;
@@ -26,7 +27,7 @@ class PeerAuthenticationTest {
     private static NotifyType refusalFor(Gateway gateway, IkeInitiator initiator) throws Exception {
         initiator.receive2(gateway.only(gateway.send(initiator.message1())));
         initiator.receive4(gateway.only(gateway.send(initiator.message3())));
-        ResponderOutput out = gateway.send(initiator.message5());
+        IkeOutput out = gateway.send(initiator.message5());
         assertThat(gateway.responder.ikeSas()).isEmpty();
         assertThat(out.events()).hasAtLeastOneElementOfType(IkeEvent.ExchangeFailed.class);
         return initiator.openInformational(gateway.only(out)).first(NotificationPayload.class).orElseThrow().notifyType();
@@ -42,17 +43,17 @@ class PeerAuthenticationTest {
         BigInteger serial = revoked.getSerialNumber();
         Gateway gateway = new Gateway(Gateway.everything(), new RevocationCheckingAuthenticator(TRUST,
                 (cert, issuer, now) -> cert.getSerialNumber().equals(serial) ? RevocationStatus.REVOKED : RevocationStatus.GOOD,
-                true), PreSharedKeys.none(), ResponderLimits.defaults());
+                true), PreSharedKeys.none(), IkeLimits.defaults());
         assertThat(refusalFor(gateway, peer(revoked))).isEqualTo(NotifyType.INVALID_CERTIFICATE);
     }
 
     @Test
     void unknownRevocationStatusRefusesOnlyWhenStrict() throws Exception {
         Gateway strict = new Gateway(Gateway.everything(), new RevocationCheckingAuthenticator(TRUST,
-                (cert, issuer, now) -> RevocationStatus.UNKNOWN, true), PreSharedKeys.none(), ResponderLimits.defaults());
+                (cert, issuer, now) -> RevocationStatus.UNKNOWN, true), PreSharedKeys.none(), IkeLimits.defaults());
         assertThat(refusalFor(strict, peer(TestPki.peerCertificate()))).isEqualTo(NotifyType.AUTHENTICATION_FAILED);
         Gateway lenient = new Gateway(Gateway.everything(), new RevocationCheckingAuthenticator(TRUST,
-                (cert, issuer, now) -> RevocationStatus.UNKNOWN, false), PreSharedKeys.none(), ResponderLimits.defaults());
+                (cert, issuer, now) -> RevocationStatus.UNKNOWN, false), PreSharedKeys.none(), IkeLimits.defaults());
         lenient.mainMode(peer(TestPki.peerCertificate()));
         assertThat(lenient.responder.ikeSas()).hasSize(1);
     }
@@ -73,7 +74,7 @@ class PeerAuthenticationTest {
         X509Certificate emailOnly = TestPki.peer().withoutEku().issue();
         assertThat(refusalFor(new Gateway(), peer(emailOnly))).isEqualTo(NotifyType.INVALID_CERTIFICATE);
         Gateway relaxed = new Gateway(Gateway.everything(), new StaticTrustPeerAuthenticator(List.of(TestPki.CA),
-                EkuPolicy.none()), PreSharedKeys.none(), ResponderLimits.defaults());
+                EkuPolicy.none()), PreSharedKeys.none(), IkeLimits.defaults());
         relaxed.mainMode(peer(emailOnly));
         assertThat(relaxed.responder.ikeSas()).hasSize(1);
     }
@@ -92,7 +93,7 @@ class PeerAuthenticationTest {
         X509Certificate certificate = TestPki.peerCertificate();
         Gateway second = new Gateway();
         second.mainMode(peer(certificate).withIdentity(IdentificationPayload.derAsn1Dn(
-                io.portcullis.ike.isakmp.Bytes.of(certificate.getSubjectX500Principal().getEncoded()))));
+                Bytes.of(certificate.getSubjectX500Principal().getEncoded()))));
         assertThat(gateway.responder.ikeSas()).hasSize(1);
         assertThat(second.responder.ikeSas()).hasSize(1);
     }
@@ -103,7 +104,7 @@ class PeerAuthenticationTest {
         IkeInitiator initiator = peer(TestPki.peerCertificate());
         initiator.receive2(gateway.only(gateway.send(initiator.message1())));
         initiator.receive4(gateway.only(gateway.send(initiator.message3())));
-        ResponderOutput out = gateway.send(initiator.message5(p -> List.of(p.get(0), p.get(2))));
+        IkeOutput out = gateway.send(initiator.message5(p -> List.of(p.get(0), p.get(2))));
         assertThat(initiator.openInformational(gateway.only(out)).first(NotificationPayload.class).orElseThrow().notifyType())
                 .isEqualTo(NotifyType.CERTIFICATE_UNAVAILABLE);
     }

@@ -6,7 +6,7 @@ import io.portcullis.ike.crypto.BlockCipherAlgorithm;
 import io.portcullis.ike.crypto.PrfAlgorithm;
 import io.portcullis.ike.exchange.policy.Phase1ProposalSelector;
 import io.portcullis.ike.exchange.policy.Phase1Selection;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.isakmp.IsakmpDecoder;
@@ -27,7 +27,7 @@ class ProposalSelectionTest {
     void strongSwansCapturedMessage1IsAnsweredWithItsOwnTransform() throws Exception {
         IsakmpMessage one = new IsakmpDecoder().decode(StrongSwanCapture.MAIN_MODE_1_INITIATOR.clone());
         SecurityAssociationPayload sa = one.first(SecurityAssociationPayload.class).orElseThrow();
-        Optional<Phase1Selection> chosen = new Phase1ProposalSelector(ResponderPolicy.strongDefaults(Gateway.PROTECTED),
+        Optional<Phase1Selection> chosen = new Phase1ProposalSelector(GatewayPolicy.strongDefaults(Gateway.PROTECTED),
                 m -> true).select(sa);
         assertThat(chosen).hasValueSatisfying(s -> {
             assertThat(s.cipher().algorithm()).isEqualTo(BlockCipherAlgorithm.AES_CBC);
@@ -42,7 +42,7 @@ class ProposalSelectionTest {
     @Test
     void responderAnswersStrongSwansMessage1WithDpdFragmentationAndNatTVendorIds() throws Exception {
         Gateway gateway = new Gateway();
-        ResponderOutput out = gateway.send(new Datagram(StrongSwanCapture.MAIN_MODE_1_INITIATOR.clone(),
+        IkeOutput out = gateway.send(new Datagram(StrongSwanCapture.MAIN_MODE_1_INITIATOR.clone(),
                 IkeInitiator.INITIATOR, IkeInitiator.RESPONDER));
         IsakmpMessage two = new IsakmpDecoder().decode(gateway.only(out).data());
         assertThat(two.all(VendorIdPayload.class)).extracting(VendorIdPayload::vendorId)
@@ -52,17 +52,18 @@ class ProposalSelectionTest {
 
     @Test
     void weakSuiteGetsNoProposalChosenUnlessThePolicyAllowsIt() throws Exception {
-        Gateway strict = new Gateway(ResponderPolicy.strongDefaults(Gateway.PROTECTED).withPhase1(
+        GatewayPolicy defaults = GatewayPolicy.strongDefaults(Gateway.PROTECTED);
+        Gateway strict = new Gateway(defaults.withPhase1(defaults.phase1().withAlgorithms(
                 java.util.Set.of(BlockCipherAlgorithm.values()), java.util.Set.of(PrfAlgorithm.values()),
-                java.util.Set.of(2, 14), java.util.Set.of(io.portcullis.ike.isakmp.AuthenticationMethod.RSA_SIGNATURES)),
+                java.util.Set.of(2, 14), java.util.Set.of(io.portcullis.ike.isakmp.AuthenticationMethod.RSA_SIGNATURES))),
                 new io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator(java.util.List.of(io.portcullis.ike.harness.TestPki.CA),
                         io.portcullis.ike.exchange.auth.EkuPolicy.ikeOrTls()),
-                io.portcullis.ike.exchange.auth.PreSharedKeys.none(), ResponderLimits.defaults());
+                io.portcullis.ike.exchange.auth.PreSharedKeys.none(), IkeLimits.defaults());
         for (InitiatorSuite weak : new InitiatorSuite[] {
                 InitiatorSuite.of(BlockCipherAlgorithm.TRIPLE_DES_CBC, 192, PrfAlgorithm.HMAC_SHA2_256, 14),
                 InitiatorSuite.of(BlockCipherAlgorithm.AES_CBC, 128, PrfAlgorithm.HMAC_SHA1, 14),
                 InitiatorSuite.of(BlockCipherAlgorithm.AES_CBC, 128, PrfAlgorithm.HMAC_SHA2_256, 2)}) {
-            ResponderOutput out = strict.send(new IkeInitiator(weak, weak.hashCode()).message1());
+            IkeOutput out = strict.send(new IkeInitiator(weak, weak.hashCode()).message1());
             IsakmpMessage notify = new IsakmpDecoder().decode(strict.only(out).data());
             assertThat(notify.first(NotificationPayload.class).orElseThrow().notifyType()).as(weak.toString())
                     .isEqualTo(NotifyType.NO_PROPOSAL_CHOSEN);

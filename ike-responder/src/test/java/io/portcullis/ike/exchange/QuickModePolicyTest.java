@@ -33,7 +33,7 @@ class QuickModePolicyTest {
     }
 
     private NotifyType refusal(IkeInitiator initiator, ChildProposal child) {
-        ResponderOutput out = gateway.send(new QuickModeInitiator(initiator, child, 0x77).message1());
+        IkeOutput out = gateway.send(new QuickModeInitiator(initiator, child, 0x77).message1());
         IsakmpMessage informational = initiator.openInformational(gateway.only(out));
         return informational.first(NotificationPayload.class).orElseThrow().notifyType();
     }
@@ -94,14 +94,14 @@ class QuickModePolicyTest {
 
     @Test
     void unacceptableEspTransformGetsNoProposalChosen() {
-        Gateway strict = new Gateway(io.portcullis.ike.exchange.policy.ResponderPolicy.strongDefaults(Gateway.PROTECTED),
+        Gateway strict = new Gateway(io.portcullis.ike.exchange.policy.GatewayPolicy.strongDefaults(Gateway.PROTECTED),
                 new io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator(List.of(TestPki.CA),
                         io.portcullis.ike.exchange.auth.EkuPolicy.ikeOrTls()),
-                io.portcullis.ike.exchange.auth.PreSharedKeys.none(), ResponderLimits.defaults());
+                io.portcullis.ike.exchange.auth.PreSharedKeys.none(), IkeLimits.defaults());
         IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 22);
         strict.mainMode(initiator);
         ChildProposal sha1 = ChildProposal.of(EspTransform.aesCbc(128, EspTransform.Integrity.HMAC_SHA1_96), 0);
-        ResponderOutput out = strict.send(new QuickModeInitiator(initiator, sha1, 0x31).message1());
+        IkeOutput out = strict.send(new QuickModeInitiator(initiator, sha1, 0x31).message1());
         assertThat(initiator.openInformational(strict.only(out)).first(NotificationPayload.class).orElseThrow().notifyType())
                 .isEqualTo(NotifyType.NO_PROPOSAL_CHOSEN);
     }
@@ -109,7 +109,7 @@ class QuickModePolicyTest {
     @Test
     void plainTunnelModeIsAcceptedAndReportedAsNotEncapsulated() {
         IkeInitiator initiator = established(TestPki.peerCertificate());
-        ResponderOutput out = gateway.quickMode(new QuickModeInitiator(initiator,
+        IkeOutput out = gateway.quickMode(new QuickModeInitiator(initiator,
                 Gateway.defaultChild().withMode(EncapsulationMode.TUNNEL), 0x41));
         assertThat(((ChildSaEstablished) out.events().get(0)).udpEncapsulated()).isFalse();
     }
@@ -118,7 +118,7 @@ class QuickModePolicyTest {
     void keyExchangeWithoutPfsGroupIsRefused() {
         IkeInitiator initiator = established(TestPki.peerCertificate());
         QuickModeInitiator qm = new QuickModeInitiator(initiator, Gateway.defaultChild(), 0x42);
-        ResponderOutput out = gateway.send(qm.message1(rest -> {
+        IkeOutput out = gateway.send(qm.message1(rest -> {
             var sa = (io.portcullis.ike.isakmp.SecurityAssociationPayload) rest.get(0).body();
             var proposal = sa.proposals().get(0);
             var transform = proposal.transforms().get(0);

@@ -38,7 +38,7 @@ class ReauthenticationTest {
         return (ChildSaEstablished) gateway.quickMode(new QuickModeInitiator(peer, proposal, messageId)).events().get(0);
     }
 
-    private static IkeSaId established(ResponderOutput output) {
+    private static IkeSaId established(IkeOutput output) {
         return output.events().stream().filter(IkeEvent.IkeSaEstablished.class::isInstance).findFirst()
                 .map(IkeEvent::ikeSa).orElseThrow();
     }
@@ -57,14 +57,14 @@ class ReauthenticationTest {
         ChildSaEstablished pair = pairOf(first, 0x610, Gateway.defaultChild());
 
         IkeInitiator again = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 62);
-        ResponderOutput six = gateway.mainMode(again);
+        IkeOutput six = gateway.mainMode(again);
         IkeSaId newId = established(six);
         assertThat(six.events()).contains(new IkeEvent.ChildSaAdopted(newId, oldId, pair.inboundSpi(), pair.outboundSpi(),
                 IkeInitiator.INITIATOR));
         assertThat(view(newId).children()).extracting(ChildSa::inboundSpi).containsExactly(pair.inboundSpi());
         assertThat(view(oldId).children()).isEmpty();
 
-        ResponderOutput deleted = gateway.send(first.informational(0x611, isakmpDelete(oldId)));
+        IkeOutput deleted = gateway.send(first.informational(0x611, isakmpDelete(oldId)));
         assertThat(deleted.events()).containsExactly(new IkeEvent.IkeSaDeleted(oldId, IkeEvent.Cause.PEER_DELETE));
         assertThat(gateway.responder.ikeSas()).singleElement().satisfies(v -> {
             assertThat(v.id()).isEqualTo(newId);
@@ -72,7 +72,7 @@ class ReauthenticationTest {
         });
 
         // The pair is the new IKE SA's now: the peer deletes it there.
-        ResponderOutput gone = gateway.send(again.informational(0x621, DeletePayload.of(ProtocolId.IPSEC_ESP,
+        IkeOutput gone = gateway.send(again.informational(0x621, DeletePayload.of(ProtocolId.IPSEC_ESP,
                 List.of(Bytes.ofUnsigned(pair.outboundSpi() & 0xFFFF_FFFFL, 4)))));
         assertThat(gone.events()).containsExactly(new IkeEvent.ChildSaDeleted(newId, pair.inboundSpi(), pair.outboundSpi(),
                 IkeEvent.Cause.PEER_DELETE));
@@ -86,7 +86,7 @@ class ReauthenticationTest {
         IkeInitiator rebooted = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 63);
         rebooted.receive2(gateway.only(gateway.send(rebooted.message1())));
         rebooted.receive4(gateway.only(gateway.send(rebooted.message3())));
-        ResponderOutput six = gateway.send(rebooted.message5(payloads -> {
+        IkeOutput six = gateway.send(rebooted.message5(payloads -> {
             List<Payload> with = new ArrayList<>(payloads);
             with.add(Payload.of(NotificationPayload.of(NotifyType.INITIAL_CONTACT, ProtocolId.ISAKMP,
                     Bytes.fromHex("00".repeat(16)), Bytes.EMPTY)));
@@ -107,7 +107,7 @@ class ReauthenticationTest {
                 .withCertificate(TestPki.leaf("CN=branch2.test", "branch2.test", "192.0.2.9").issue())
                 .withIdentity(IdentificationPayload.fqdn("branch2.test"))
                 .from(new InetSocketAddress(ChildProposal.address("192.0.2.9"), 500));
-        ResponderOutput six = gateway.mainMode(stranger);
+        IkeOutput six = gateway.mainMode(stranger);
         assertThat(six.events()).hasAtLeastOneElementOfType(IkeEvent.IkeSaEstablished.class)
                 .noneMatch(IkeEvent.ChildSaAdopted.class::isInstance);
         assertThat(view(firstId).children()).extracting(ChildSa::inboundSpi).containsExactly(pair.inboundSpi());
@@ -125,7 +125,7 @@ class ReauthenticationTest {
         IkeSaId newId = established(gateway.mainMode(new IkeInitiator(InitiatorSuite.strongSwanDefault(), 65)));
 
         gateway.clock.advance(Duration.between(gateway.clock.instant(), view(oldId).expires()));
-        ResponderOutput expired = gateway.responder.expire();
+        IkeOutput expired = gateway.responder.expire();
         assertThat(expired.events()).containsExactly(new IkeEvent.IkeSaDeleted(oldId, IkeEvent.Cause.EXPIRED));
         assertThat(expired.datagrams()).singleElement().satisfies(d -> assertThat(shortLived.openInformational(d)
                 .first(DeletePayload.class).orElseThrow().protocol()).isEqualTo(ProtocolId.ISAKMP));
@@ -140,7 +140,7 @@ class ReauthenticationTest {
         assertThat(gateway.responder.rekeyDue().events()).singleElement().satisfies(e -> assertThat(e.ikeSa()).isEqualTo(oldId));
 
         IkeSaId newId = established(gateway.mainMode(new IkeInitiator(InitiatorSuite.strongSwanDefault(), 66)));
-        ResponderOutput due = gateway.responder.rekeyDue();
+        IkeOutput due = gateway.responder.rekeyDue();
         assertThat(due.events()).singleElement().isInstanceOfSatisfying(IkeEvent.RekeyStarted.class,
                 e -> assertThat(e.ikeSa()).isEqualTo(newId));
         assertThat(gateway.only(due).destination()).isEqualTo(IkeInitiator.INITIATOR);
@@ -148,8 +148,8 @@ class ReauthenticationTest {
 
     @Test
     void pairsInOtherShardsAreAdoptedToo() throws Exception {
-        ResponderLimits limits = ResponderLimits.defaults();
-        IkeResponder sharded = new IkeResponder(new Gateway(Gateway.everything(),
+        IkeLimits limits = IkeLimits.defaults();
+        IkeEngine sharded = new IkeEngine(new Gateway(Gateway.everything(),
                 new StaticTrustPeerAuthenticator(List.of(TestPki.CA), EkuPolicy.ikeOrTls()), PreSharedKeys.none(), limits)
                 .context, limits, 4, true);
         IkeInitiator old = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 400);
@@ -163,7 +163,7 @@ class ReauthenticationTest {
         qm.receive2(single(sharded.process(qm.message1())));
         ChildSaEstablished pair = (ChildSaEstablished) sharded.process(qm.message3()).events().get(0);
 
-        ResponderOutput six = establish(sharded, new IkeInitiator(InitiatorSuite.strongSwanDefault(), seed));
+        IkeOutput six = establish(sharded, new IkeInitiator(InitiatorSuite.strongSwanDefault(), seed));
         IkeSaId newId = established(six);
         assertThat(six.events()).contains(new IkeEvent.ChildSaAdopted(newId, oldId, pair.inboundSpi(), pair.outboundSpi(),
                 IkeInitiator.INITIATOR));
@@ -171,16 +171,16 @@ class ReauthenticationTest {
                 .satisfies(v -> assertThat(v.children()).extracting(ChildSa::inboundSpi).containsExactly(pair.inboundSpi()));
     }
 
-    private static ResponderOutput establish(IkeResponder responder, IkeInitiator initiator) throws Exception {
+    private static IkeOutput establish(IkeEngine responder, IkeInitiator initiator) throws Exception {
         initiator.receive2(single(responder.process(initiator.message1())));
         initiator.receive4(single(responder.process(initiator.message3())));
         PendingAuthentication pending = responder.process(initiator.message5()).pending().get(0);
-        ResponderOutput six = responder.resume(pending, responder.authenticate(pending));
+        IkeOutput six = responder.resume(pending, responder.authenticate(pending));
         initiator.receive6(six.datagrams());
         return six;
     }
 
-    private static Datagram single(ResponderOutput output) {
+    private static Datagram single(IkeOutput output) {
         assertThat(output.datagrams()).hasSize(1);
         return output.datagrams().get(0);
     }

@@ -49,7 +49,7 @@ class RekeyFailureTest {
         return answer;
     }
 
-    private ResponderOutput timers(Duration later) {
+    private IkeOutput timers(Duration later) {
         gateway.clock.advance(later);
         return gateway.responder.rekeyDue();
     }
@@ -65,7 +65,7 @@ class RekeyFailureTest {
         assertThat(timers(Duration.ofSeconds(7)).datagrams()).isEmpty();
         assertThat(gateway.only(timers(Duration.ofSeconds(1))).data()).isEqualTo(message1.data());
         assertThat(timers(Duration.ofSeconds(15)).datagrams()).isEmpty();
-        ResponderOutput gaveUp = timers(Duration.ofSeconds(1));
+        IkeOutput gaveUp = timers(Duration.ofSeconds(1));
         assertThat(gaveUp.datagrams()).isEmpty();
         assertThat(gaveUp.events()).singleElement().isInstanceOfSatisfying(IkeEvent.RekeyFailed.class, e -> {
             assertThat(e.replacedInboundSpi()).isEqualTo(old.inboundSpi());
@@ -81,7 +81,7 @@ class RekeyFailureTest {
     @Test
     void peerAnsweringNoProposalChosenEndsTheRekeyAtOnce() {
         QuickModePeerResponder answer = rekeyStarted();
-        ResponderOutput refused = gateway.send(answer.refuse(NotifyType.NO_PROPOSAL_CHOSEN, 0x4242));
+        IkeOutput refused = gateway.send(answer.refuse(NotifyType.NO_PROPOSAL_CHOSEN, 0x4242));
         assertThat(refused.datagrams()).isEmpty();
         assertThat(refused.events()).singleElement().isInstanceOfSatisfying(IkeEvent.RekeyFailed.class,
                 e -> assertThat(e.reason()).contains("NO_PROPOSAL_CHOSEN"));
@@ -93,7 +93,7 @@ class RekeyFailureTest {
     @Test
     void errorNotifyNamingAnotherSpiLeavesTheRekeyRunning() {
         rekeyStarted();
-        ResponderOutput other = gateway.send(peer.informational(0x4343, NotificationPayload.of(NotifyType.NO_PROPOSAL_CHOSEN,
+        IkeOutput other = gateway.send(peer.informational(0x4343, NotificationPayload.of(NotifyType.NO_PROPOSAL_CHOSEN,
                 io.portcullis.ike.isakmp.ProtocolId.IPSEC_ESP, Bytes.ofUnsigned(0x99999999L, 4), Bytes.EMPTY)));
         assertThat(other.events()).isEmpty();
         assertThat(gateway.only(timers(Duration.ofSeconds(2))).data()).isEqualTo(message1.data());
@@ -102,11 +102,11 @@ class RekeyFailureTest {
     /** A dropped reply: counted under {@code reason}; then the genuine reply still completes the exchange. */
     private void droppedThenGenuineCompletes(QuickModePeerResponder answer, Datagram hostile, Drop... reasons) {
         long before = Arrays.stream(reasons).mapToLong(r -> gateway.responder.stats().drops(r)).sum();
-        ResponderOutput out = gateway.send(hostile);
+        IkeOutput out = gateway.send(hostile);
         assertThat(out.datagrams()).isEmpty();
         assertThat(out.events()).isEmpty();
         assertThat(Arrays.stream(reasons).mapToLong(r -> gateway.responder.stats().drops(r)).sum()).isEqualTo(before + 1);
-        ResponderOutput three = gateway.send(answer.message2());
+        IkeOutput three = gateway.send(answer.message2());
         answer.receive3(gateway.only(three));
         assertThat(three.events()).singleElement().isInstanceOf(ChildSaEstablished.class);
     }
@@ -152,7 +152,7 @@ class RekeyFailureTest {
     /** A verified reply we cannot accept: refused with this notify (naming our SPI); nothing installed. */
     private void refusedWith(UnaryOperator<List<Payload>> tamper, NotifyType expected) {
         QuickModePeerResponder answer = rekeyStarted();
-        ResponderOutput out = gateway.send(answer.message2(tamper));
+        IkeOutput out = gateway.send(answer.message2(tamper));
         NotificationPayload notify = peer.openInformational(gateway.only(out)).first(NotificationPayload.class).orElseThrow();
         assertThat(notify.notifyType()).isEqualTo(expected);
         assertThat(notify.spi()).isEqualTo(Bytes.ofUnsigned(answer.gatewaySpi() & 0xFFFF_FFFFL, 4));

@@ -1,5 +1,6 @@
 package io.portcullis.ike.harness;
 
+import io.portcullis.ike.crypto.ByteArrays;
 import io.portcullis.ike.crypto.DhKeyPair;
 import io.portcullis.ike.crypto.EcpGroup;
 import io.portcullis.ike.crypto.IkeCryptoException;
@@ -39,7 +40,7 @@ import io.portcullis.ike.keymat.Phase1Authentication;
 import io.portcullis.ike.keymat.Phase1KeyInput;
 import io.portcullis.ike.keymat.Phase1Keys;
 import io.portcullis.ike.keymat.Phase1Transcript;
-import io.portcullis.ike.keymat.QuickModeHashes;
+import io.portcullis.ike.keymat.InformationalHash;
 import io.portcullis.ike.keymat.RsaHashSignature;
 import java.net.InetSocketAddress;
 import java.security.MessageDigest;
@@ -244,7 +245,7 @@ public final class IkeInitiator {
         int messageId = header(datagram.data()).messageId();
         IsakmpMessage message = open(datagram.data(), ivs.forMessageId(messageId));
         ivs.forget(messageId);
-        byte[] expected = QuickModeHashes.informational(suite.prf(), keys.skeyidA(), messageId,
+        byte[] expected = InformationalHash.hash1(suite.prf(), keys.skeyidA(), messageId,
                 IsakmpEncoder.encodePayloads(message.payloads().subList(1, message.payloads().size())));
         if (!MessageDigest.isEqual(expected, message.first(HashPayload.class).orElseThrow().hash().toByteArray())) {
             throw new IllegalStateException("Informational HASH(1) does not verify");
@@ -260,7 +261,7 @@ public final class IkeInitiator {
     /** A protected Informational carrying {@code body} (DPD, DELETE, INITIAL-CONTACT). */
     public Datagram informational(int messageId, PayloadBody body) {
         byte[] rest = IsakmpEncoder.encodePayloads(List.of(Payload.of(body)));
-        byte[] hash = QuickModeHashes.informational(suite.prf(), keys.skeyidA(), messageId, rest);
+        byte[] hash = InformationalHash.hash1(suite.prf(), keys.skeyidA(), messageId, rest);
         Datagram out = encrypted(ExchangeType.INFORMATIONAL, messageId, ivs.forMessageId(messageId),
                 List.of(Payload.of(HashPayload.of(hash)), Payload.of(body)));
         ivs.forget(messageId);
@@ -318,7 +319,7 @@ public final class IkeInitiator {
 
     private record IkeSaIdBytes(byte[] i, byte[] r) {
         byte[] both() {
-            return io.portcullis.ike.crypto.Bytes.concat(i, r);
+            return ByteArrays.concat(i, r);
         }
     }
 

@@ -8,7 +8,7 @@ import io.portcullis.ike.crypto.PrfAlgorithm;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Quick Mode and Informational HASH payloads against a plain second implementation of RFC 2409 §5.5/§5.7. */
+/** Quick Mode HASH payloads against a plain second implementation of RFC 2409 §5.5. */
 class QuickModeHashesTest {
 
     private static final byte[] SKEYID_A = "skeyid_a-for-a-test!".getBytes(StandardCharsets.US_ASCII);
@@ -33,13 +33,6 @@ class QuickModeHashesTest {
     void hash3StartsWithAZeroOctetAndCoversBothNonces() {
         assertThat(QuickModeHashes.hash3(PrfAlgorithm.HMAC_SHA1, SKEYID_A, MESSAGE_ID, NI_B, NR_B))
                 .isEqualTo(ReferenceHmac.sha1(SKEYID_A, cat(new byte[] {0}, be32(0x8a3c0f01L), NI_B, NR_B)));
-    }
-
-    @Test
-    void informationalHashCoversMessageIdAndTheNotifyOrDeletePayload() {
-        byte[] delete = {0, 0, 0, 16, 0, 0, 0, 1, 1, 16, 0, 1, 0x11, 0x22, 0x33, 0x44};
-        assertThat(QuickModeHashes.informational(PrfAlgorithm.HMAC_SHA2_256, SKEYID_A, 7, delete))
-                .isEqualTo(ReferenceHmac.sha256(SKEYID_A, cat(be32(7), delete)));
     }
 
     @Test

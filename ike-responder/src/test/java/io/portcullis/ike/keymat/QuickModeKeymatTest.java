@@ -10,7 +10,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Quick Mode KEYMAT (RFC 2409 §5.5) against a plain second implementation. The expansion step
+ * Quick Mode KEYMAT (RFC 2409 §5.5) against a plain second implementation; how the data plane cuts it
+ * into keys is {@code esp.SecurityAssociationSetupTest}'s. The expansion step
  * itself is also checked against NSS vectors in {@link KeyExpansionTest}.
  */
 class QuickModeKeymatTest {
@@ -22,8 +23,8 @@ class QuickModeKeymatTest {
     private static final byte[] NI_B = "initiator quick mode nonce".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NR_B = "responder quick mode nonce".getBytes(StandardCharsets.US_ASCII);
 
-    private static QuickModeKeyInput input(byte[] pfs, EspKeyLayout layout) {
-        return new QuickModeKeyInput(PrfAlgorithm.HMAC_SHA1, SKEYID_D, pfs, ESP, OUR_SPI, PEER_SPI, NI_B, NR_B, layout);
+    private static QuickModeKeyInput input(byte[] pfs, int keymatLength) {
+        return new QuickModeKeyInput(PrfAlgorithm.HMAC_SHA1, SKEYID_D, pfs, ESP, OUR_SPI, PEER_SPI, NI_B, NR_B, keymatLength);
     }
 
     /** KEYMAT = K1 | K2 | ..., K1 = prf(SKEYID_d, seed), Kn = prf(SKEYID_d, Kn-1 | seed). */
@@ -40,68 +41,58 @@ class QuickModeKeymatTest {
 
     @Test
     void inboundKeysUseOurSpiAndOutboundKeysThePeersSpi() {
-        ChildSaKeys keys = QuickModeKeymat.derive(input(null, EspKeyLayout.cbcWithHmac(16, 32)));
+        ChildSaKeys keys = QuickModeKeymat.derive(input(null, 48)); // AES-128-CBC + HMAC-SHA-256
 
-        byte[] inbound = referenceKeymat(null, OUR_SPI, 48);
-        byte[] outbound = referenceKeymat(null, PEER_SPI, 48);
         assertThat(keys.inbound().spi()).isEqualTo(OUR_SPI);
-        assertThat(keys.inbound().encryptionKey()).isEqualTo(Arrays.copyOfRange(inbound, 0, 16));
-        assertThat(keys.inbound().integrityKey()).isEqualTo(Arrays.copyOfRange(inbound, 16, 48));
+        assertThat(keys.inbound().keymat()).isEqualTo(referenceKeymat(null, OUR_SPI, 48));
         assertThat(keys.outbound().spi()).isEqualTo(PEER_SPI);
-        assertThat(keys.outbound().encryptionKey()).isEqualTo(Arrays.copyOfRange(outbound, 0, 16));
-        assertThat(keys.outbound().integrityKey()).isEqualTo(Arrays.copyOfRange(outbound, 16, 48));
-        assertThat(keys.inbound().salt()).isEmpty();
+        assertThat(keys.outbound().keymat()).isEqualTo(referenceKeymat(null, PEER_SPI, 48));
     }
 
     @Test
     void aes256WithSha512NeedsFiveSha1BlocksAndGetsExactLengths() {
-        ChildSaKeys keys = QuickModeKeymat.derive(input(null, EspKeyLayout.cbcWithHmac(32, 64)));
+        ChildSaKeys keys = QuickModeKeymat.derive(input(null, 96));
 
-        byte[] inbound = referenceKeymat(null, OUR_SPI, 96);
-        assertThat(keys.inbound().encryptionKey()).hasSize(32).isEqualTo(Arrays.copyOfRange(inbound, 0, 32));
-        assertThat(keys.inbound().integrityKey()).hasSize(64).isEqualTo(Arrays.copyOfRange(inbound, 32, 96));
+        assertThat(keys.inbound().keymat()).hasSize(96).isEqualTo(referenceKeymat(null, OUR_SPI, 96));
     }
 
     @Test
-    void aesGcmSaltFollowsTheKey() {
-        ChildSaKeys keys = QuickModeKeymat.derive(input(null, EspKeyLayout.aesGcm16(16)));
+    void aesGcmKeyAndSaltComeFromOneSha1Block() {
+        ChildSaKeys keys = QuickModeKeymat.derive(input(null, 20)); // AES-128 key + 4 bytes of salt (RFC 4106 §8.1)
 
-        byte[] inbound = referenceKeymat(null, OUR_SPI, 20);
-        assertThat(keys.inbound().encryptionKey()).isEqualTo(Arrays.copyOfRange(inbound, 0, 16));
-        assertThat(keys.inbound().salt()).isEqualTo(Arrays.copyOfRange(inbound, 16, 20));
-        assertThat(keys.inbound().integrityKey()).isEmpty();
+        assertThat(keys.inbound().keymat()).isEqualTo(referenceKeymat(null, OUR_SPI, 20));
     }
 
     @Test
     void pfsSecretLeadsTheSeedAndChangesTheKeys() {
         byte[] gqmxy = "quick mode g^xy".getBytes(StandardCharsets.US_ASCII);
-        ChildSaKeys withPfs = QuickModeKeymat.derive(input(gqmxy, EspKeyLayout.cbcWithHmac(16, 20)));
-        ChildSaKeys withoutPfs = QuickModeKeymat.derive(input(null, EspKeyLayout.cbcWithHmac(16, 20)));
+        ChildSaKeys withPfs = QuickModeKeymat.derive(input(gqmxy, 36));
+        ChildSaKeys withoutPfs = QuickModeKeymat.derive(input(null, 36));
 
-        assertThat(withPfs.outbound().encryptionKey())
-                .isEqualTo(Arrays.copyOf(referenceKeymat(gqmxy, PEER_SPI, 36), 16))
-                .isNotEqualTo(withoutPfs.outbound().encryptionKey());
+        assertThat(withPfs.outbound().keymat())
+                .isEqualTo(referenceKeymat(gqmxy, PEER_SPI, 36))
+                .isNotEqualTo(withoutPfs.outbound().keymat());
     }
 
     @Test
     void initiatorAndResponderComputeMirroredSas() {
-        ChildSaKeys responder = QuickModeKeymat.derive(input(null, EspKeyLayout.cbcWithHmac(16, 32)));
+        ChildSaKeys responder = QuickModeKeymat.derive(input(null, 48));
         ChildSaKeys initiator = QuickModeKeymat.derive(new QuickModeKeyInput(PrfAlgorithm.HMAC_SHA1, SKEYID_D, null,
-                ESP, PEER_SPI, OUR_SPI, NI_B, NR_B, EspKeyLayout.cbcWithHmac(16, 32)));
+                ESP, PEER_SPI, OUR_SPI, NI_B, NR_B, 48));
 
-        assertThat(initiator.outbound().encryptionKey()).isEqualTo(responder.inbound().encryptionKey());
-        assertThat(initiator.inbound().integrityKey()).isEqualTo(responder.outbound().integrityKey());
-        assertThat(responder.inbound().encryptionKey()).isNotEqualTo(responder.outbound().encryptionKey());
+        assertThat(initiator.outbound().keymat()).isEqualTo(responder.inbound().keymat());
+        assertThat(initiator.inbound().keymat()).isEqualTo(responder.outbound().keymat());
+        assertThat(responder.inbound().keymat()).isNotEqualTo(responder.outbound().keymat());
     }
 
     @Test
     void destroyWipesBothDirections() {
-        ChildSaKeys keys = QuickModeKeymat.derive(input(null, EspKeyLayout.aesGcm16(32)));
+        ChildSaKeys keys = QuickModeKeymat.derive(input(null, 36));
 
         keys.destroy();
 
-        assertThat(keys.inbound().encryptionKey()).containsOnly(0);
-        assertThat(keys.outbound().salt()).containsOnly(0);
+        assertThat(keys.inbound().keymat()).containsOnly(0);
+        assertThat(keys.outbound().keymat()).containsOnly(0);
         assertThat(keys.inbound().toString()).isEqualTo("DirectionalKeys[spi=c0ffee01]");
     }
 }

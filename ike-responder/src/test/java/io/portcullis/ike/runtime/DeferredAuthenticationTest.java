@@ -8,15 +8,15 @@ import io.portcullis.ike.esp.IpPrefix;
 import io.portcullis.ike.exchange.Datagram;
 import io.portcullis.ike.exchange.Drop;
 import io.portcullis.ike.exchange.IkeEvent;
-import io.portcullis.ike.exchange.IkeResponder;
-import io.portcullis.ike.exchange.ResponderContext;
-import io.portcullis.ike.exchange.ResponderLimits;
+import io.portcullis.ike.exchange.IkeEngine;
+import io.portcullis.ike.exchange.ExchangeContext;
+import io.portcullis.ike.exchange.IkeLimits;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PreSharedKeys;
 import io.portcullis.ike.exchange.auth.RevocationCheckingAuthenticator;
 import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.TestPki;
@@ -59,8 +59,8 @@ class DeferredAuthenticationTest {
     private final CountDownLatch slowEntered = new CountDownLatch(1);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
     private HttpServer ocsp;
-    private ResponderContext ctx;
-    private IkeResponder responder;
+    private ExchangeContext ctx;
+    private IkeEngine responder;
     private IkeTransport transport;
 
     @BeforeEach
@@ -86,7 +86,7 @@ class DeferredAuthenticationTest {
                 IdentificationPayload.fqdn("gw.test"), List.of(new X500Principal(TestPki.CA.getSubjectX500Principal().getEncoded())));
         LiveRevocationChecker checker = new LiveRevocationChecker(Duration.ofSeconds(30), 65_536, 16, 4, new SecureRandom(),
                 decisions::add);
-        ctx = ResponderContext.of(ResponderPolicy.strongDefaults(List.of(IpPrefix.parse("198.51.100.0/24"))),
+        ctx = ExchangeContext.of(GatewayPolicy.strongDefaults(List.of(IpPrefix.parse("198.51.100.0/24"))),
                 credentials, new RevocationCheckingAuthenticator(
                         new StaticTrustPeerAuthenticator(List.of(TestPki.CA), EkuPolicy.ikeOrTls()), checker, false),
                 PreSharedKeys.none(), Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
@@ -94,7 +94,7 @@ class DeferredAuthenticationTest {
     }
 
     private void start(int shards, int authenticationThreads, int queue) throws IkeTransport.BindException {
-        responder = new IkeResponder(ctx, ResponderLimits.defaults(), shards, true);
+        responder = new IkeEngine(ctx, IkeLimits.defaults(), shards, true);
         transport = IkeTransport.open(responder, new InetSocketAddress(LOOPBACK, 0), new InetSocketAddress(LOOPBACK, 0),
                 new CountingEspHook(), events::add, workers(authenticationThreads, queue));
     }

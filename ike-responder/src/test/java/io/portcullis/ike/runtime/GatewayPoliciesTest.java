@@ -8,7 +8,7 @@ import io.portcullis.ike.crypto.PrfAlgorithm;
 import io.portcullis.ike.esp.EspTransform;
 import io.portcullis.ike.esp.IpPrefix;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -36,7 +36,7 @@ class GatewayPoliciesTest {
         assertThat(s.nattPort()).isEqualTo(4500);
         assertThat(s.address()).isEmpty();
         assertThat(GatewayPolicies.revocation(s)).isEqualTo(GatewayPolicies.RevocationMode.STRICT);
-        ResponderPolicy policy = GatewayPolicies.policy(s);
+        GatewayPolicy policy = GatewayPolicies.policy(s);
         assertThat(policy.acceptsPrf(PrfAlgorithm.HMAC_SHA1)).isFalse();
         assertThat(policy.acceptsCipher(BlockCipherAlgorithm.TRIPLE_DES_CBC, 24)).isFalse();
         assertThat(policy.acceptsIkeGroup(2)).isFalse();
@@ -81,13 +81,13 @@ class GatewayPoliciesTest {
 
     @Test
     void allowingWeakAlgorithmsAddsThemToTheListsAndTheFlag() {
-        ResponderPolicy policy = GatewayPolicies.policy(settings(Map.of("portcullis.ike.algorithms.allow-weak", "true",
+        GatewayPolicy policy = GatewayPolicies.policy(settings(Map.of("portcullis.ike.algorithms.allow-weak", "true",
                 "portcullis.ike.algorithms.child-lifetime", "PT30M"), Map.of()));
         assertThat(policy.acceptsPrf(PrfAlgorithm.HMAC_SHA1)).isTrue();
         assertThat(policy.acceptsCipher(BlockCipherAlgorithm.TRIPLE_DES_CBC, 24)).isTrue();
         assertThat(policy.acceptsIkeGroup(2)).isTrue();
         assertThat(policy.acceptsEsp(EspTransform.aesCbc(128, EspTransform.Integrity.HMAC_SHA1_96))).isTrue();
-        assertThat(policy.childLifetime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.phase2().childLifetime()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portcullis.ike.esp.IpPrefix;
 import io.portcullis.ike.exchange.Datagram;
 import io.portcullis.ike.exchange.IkeEvent;
-import io.portcullis.ike.exchange.IkeResponder;
-import io.portcullis.ike.exchange.ResponderContext;
-import io.portcullis.ike.exchange.ResponderLimits;
+import io.portcullis.ike.exchange.IkeEngine;
+import io.portcullis.ike.exchange.ExchangeContext;
+import io.portcullis.ike.exchange.IkeLimits;
 import io.portcullis.ike.exchange.auth.EkuPolicy;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PreSharedKeys;
 import io.portcullis.ike.exchange.auth.StaticTrustPeerAuthenticator;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.InitiatorSuite;
 import io.portcullis.ike.harness.TestPki;
@@ -43,7 +43,7 @@ class IkeTransportTest {
 
     private final List<IkeEvent> events = new CopyOnWriteArrayList<>();
     private final CountingEspHook esp = new CountingEspHook();
-    private IkeResponder responder;
+    private IkeEngine responder;
     private IkeTransport transport;
     private DatagramChannel peerIke;
     private DatagramChannel peerNatt;
@@ -52,10 +52,10 @@ class IkeTransportTest {
     void open() throws Exception {
         GatewayCredentials credentials = new GatewayCredentials(TestPki.gatewayKey(), List.of(TestPki.GATEWAY, TestPki.CA),
                 IdentificationPayload.fqdn("gw.test"), List.of(new X500Principal(TestPki.CA.getSubjectX500Principal().getEncoded())));
-        ResponderContext ctx = ResponderContext.of(ResponderPolicy.strongDefaults(List.of(IpPrefix.parse("198.51.100.0/24"))),
+        ExchangeContext ctx = ExchangeContext.of(GatewayPolicy.strongDefaults(List.of(IpPrefix.parse("198.51.100.0/24"))),
                 credentials, new StaticTrustPeerAuthenticator(List.of(TestPki.CA), EkuPolicy.ikeOrTls()), PreSharedKeys.none(),
                 Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
-        responder = new IkeResponder(ctx, ResponderLimits.defaults());
+        responder = new IkeEngine(ctx, IkeLimits.defaults());
         transport = IkeTransport.open(responder, new InetSocketAddress(LOOPBACK, 0), new InetSocketAddress(LOOPBACK, 0), esp,
                 events::add);
         peerIke = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0));

@@ -21,11 +21,11 @@ public record ChildSaTerms(LifetimeLimits hard, Optional<Bytes> responderLifetim
     static final long DEFAULT_SECONDS = 28_800;
 
     /** @param random draws the soft limit (see {@link RekeyTiming}) */
-    public static ChildSaTerms negotiate(Lifetimes proposed, ResponderPolicy policy, RandomGenerator random) {
+    public static ChildSaTerms negotiate(Lifetimes proposed, GatewayPolicy policy, RandomGenerator random) {
         long proposedSeconds = proposed.seconds() == 0 ? DEFAULT_SECONDS : proposed.seconds();
-        long ourSeconds = policy.childLifetime().toSeconds();
+        long ourSeconds = policy.phase2().childLifetime().toSeconds();
         long seconds = ourSeconds > 0 ? Math.min(proposedSeconds, ourSeconds) : proposedSeconds;
-        long ourKilobytes = policy.childLifetimeKilobytes();
+        long ourKilobytes = policy.phase2().childLifetimeKilobytes();
         long kilobytes = proposed.kilobytes();
         boolean shortenedBytes = ourKilobytes > 0 && (kilobytes == 0 || ourKilobytes < kilobytes);
         if (shortenedBytes) {

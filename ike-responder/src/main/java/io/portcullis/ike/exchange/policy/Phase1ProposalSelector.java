@@ -33,14 +33,14 @@ public final class Phase1ProposalSelector {
             Phase1AttributeType.LIFE_TYPE.value(), Phase1AttributeType.LIFE_DURATION.value(),
             Phase1AttributeType.KEY_LENGTH.value());
 
-    private final ResponderPolicy policy;
+    private final GatewayPolicy policy;
     private final Predicate<AuthenticationMethod> methodUsable;
 
     /**
      * @param methodUsable whether we hold what an authentication method needs for this peer
      *     (our certificate for signatures, a pre-shared key for its address)
      */
-    public Phase1ProposalSelector(ResponderPolicy policy, Predicate<AuthenticationMethod> methodUsable) {
+    public Phase1ProposalSelector(GatewayPolicy policy, Predicate<AuthenticationMethod> methodUsable) {
         this.policy = policy;
         this.methodUsable = methodUsable;
     }
@@ -90,7 +90,7 @@ public final class Phase1ProposalSelector {
             return Optional.empty(); // RFC 3602 §5: AES needs an explicit key length in IKE
         }
         if (!policy.acceptsCipher(algorithm.get(), keyBytes) || !policy.acceptsPrf(prf.get())
-                || !policy.acceptsIkeGroup(groupId.get()) || !policy.authMethods().contains(authMethod)
+                || !policy.acceptsIkeGroup(groupId.get()) || !policy.phase1().authMethods().contains(authMethod)
                 || !methodUsable.test(authMethod)) {
             return Optional.empty();
         }
@@ -100,12 +100,12 @@ public final class Phase1ProposalSelector {
             return Optional.empty();
         }
         Duration lifetime = lifetimes.get().seconds() == 0 ? DEFAULT_LIFETIME : Duration.ofSeconds(lifetimes.get().seconds());
-        if (lifetime.compareTo(policy.maxIkeLifetime()) > 0 || lifetimes.get().kilobytes() != 0) {
+        if (lifetime.compareTo(policy.phase1().maxLifetime()) > 0 || lifetimes.get().kilobytes() != 0) {
             return Optional.empty(); // no kilobyte lifetimes for ISAKMP SAs: nothing would count them
         }
         return Optional.of(new Phase1Selection(proposalNumber, transform, new IkeCipher(algorithm.get(), keyBytes),
-                prf.get(), group.get(), authMethod, lifetime.compareTo(policy.maxIkeLifetime()) > 0
-                        ? policy.maxIkeLifetime() : lifetime));
+                prf.get(), group.get(), authMethod, lifetime.compareTo(policy.phase1().maxLifetime()) > 0
+                        ? policy.phase1().maxLifetime() : lifetime));
     }
 
     /** A numeric attribute that must fit 16 bits; variable-length encodings of these are refused. */

@@ -29,11 +29,11 @@ public final class Phase2ProposalSelector {
             IpsecAttributeType.GROUP_DESCRIPTION.value(), IpsecAttributeType.ENCAPSULATION_MODE.value(),
             IpsecAttributeType.AUTHENTICATION_ALGORITHM.value(), IpsecAttributeType.KEY_LENGTH.value());
 
-    private final ResponderPolicy policy;
+    private final GatewayPolicy policy;
     private final boolean natTraversal;
 
     /** @param natTraversal RFC 3947 was negotiated in Phase 1, so UDP-encapsulated modes are valid */
-    public Phase2ProposalSelector(ResponderPolicy policy, boolean natTraversal) {
+    public Phase2ProposalSelector(GatewayPolicy policy, boolean natTraversal) {
         this.policy = policy;
         this.natTraversal = natTraversal;
     }
@@ -85,7 +85,7 @@ public final class Phase2ProposalSelector {
             if (group.isEmpty() || !policy.acceptsPfsGroup(groupId)) {
                 return Optional.empty();
             }
-        } else if (policy.requirePfs()) {
+        } else if (policy.phase2().requirePfs()) {
             return Optional.empty();
         }
         Optional<Lifetimes> lifetimes = Lifetimes.parse(transform.attributes(), IpsecAttributeType.SA_LIFE_TYPE.value(),

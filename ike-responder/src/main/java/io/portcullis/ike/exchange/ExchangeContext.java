@@ -3,7 +3,7 @@ package io.portcullis.ike.exchange;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.exchange.auth.PeerAuthenticator;
 import io.portcullis.ike.exchange.auth.PreSharedKeys;
-import io.portcullis.ike.exchange.policy.ResponderPolicy;
+import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.isakmp.IsakmpDecoder;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,14 +11,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every exchange of one responder shares: policy, credentials, the authentication ports,
+ * What every exchange of the engine shares, whichever role it runs in: policy, credentials, the authentication ports,
  * the injected clock and random source, and the SPI allocator.
  */
-public record ResponderContext(ResponderPolicy policy, Optional<GatewayCredentials> credentials,
+public record ExchangeContext(GatewayPolicy policy, Optional<GatewayCredentials> credentials,
         PeerAuthenticator authenticator, PreSharedKeys preSharedKeys, Clock clock, SecureRandom random,
         SpiAllocator spis, IsakmpDecoder decoder) {
 
-    public ResponderContext {
+    public ExchangeContext {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(authenticator, "authenticator");
@@ -29,10 +29,18 @@ public record ResponderContext(ResponderPolicy policy, Optional<GatewayCredentia
         Objects.requireNonNull(decoder, "decoder");
     }
 
-    public static ResponderContext of(ResponderPolicy policy, GatewayCredentials credentials,
+    public static ExchangeContext of(GatewayPolicy policy, GatewayCredentials credentials,
             PeerAuthenticator authenticator, PreSharedKeys preSharedKeys, Clock clock, SecureRandom random) {
-        return new ResponderContext(policy, Optional.ofNullable(credentials), authenticator, preSharedKeys, clock,
+        return new ExchangeContext(policy, Optional.ofNullable(credentials), authenticator, preSharedKeys, clock,
                 random, new SpiAllocator(random), new IsakmpDecoder());
+    }
+
+    /** Length of the nonces we send in Main Mode and Quick Mode, either role (RFC 2409 §5: 8 to 256 bytes). */
+    static final int NONCE_LENGTH = 32;
+
+    /** A fresh nonce of ours. */
+    byte[] nonce() {
+        return randomBytes(NONCE_LENGTH);
     }
 
     byte[] randomBytes(int length) {

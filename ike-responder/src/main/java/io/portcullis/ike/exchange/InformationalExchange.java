@@ -1,15 +1,13 @@
 package io.portcullis.ike.exchange;
 
+import io.portcullis.ike.isakmp.Bytes;
 import io.portcullis.ike.isakmp.DeletePayload;
 import io.portcullis.ike.isakmp.EncryptedMessage;
-import io.portcullis.ike.isakmp.HashPayload;
 import io.portcullis.ike.isakmp.IsakmpMessage;
 import io.portcullis.ike.isakmp.NotificationPayload;
 import io.portcullis.ike.isakmp.NotifyType;
-import io.portcullis.ike.isakmp.Payload;
 import io.portcullis.ike.isakmp.ProtocolId;
-import io.portcullis.ike.keymat.IvChain;
-import io.portcullis.ike.keymat.QuickModeHashes;
+import io.portcullis.ike.keymat.InformationalHash;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +20,11 @@ import java.util.Optional;
  * INITIAL-CONTACT, and a peer's refusal of a rekey Quick Mode we started. Unprotected
  * informationals after Phase 1 are ignored: anybody could forge them.
  */
-final class InformationalResponder {
+final class InformationalExchange {
 
-    private final ResponderContext ctx;
+    private final ExchangeContext ctx;
 
-    InformationalResponder(ResponderContext ctx) {
+    InformationalExchange(ExchangeContext ctx) {
         this.ctx = ctx;
     }
 
@@ -36,30 +34,15 @@ final class InformationalResponder {
             // Its IV chain belongs to that exchange: a forged Informational must not reset it.
             return ExchangeResult.dropped(Drop.UNEXPECTED, "Informational on the message ID of a Quick Mode in progress");
         }
-        IvChain chain = sa.ivs().forMessageId(messageId);
-        Optional<ProtectedMessages.Opened> opened = ProtectedMessages.open(sa.crypto(), chain, ctx.decoder(), message);
-        if (opened.isEmpty()) {
+        ProtectedMessages.Checked checked = ProtectedMessages.openVerified(sa, sa.ivs().forMessageId(messageId),
+                ctx.decoder(), message, "Informational", "HASH(1)", 2,
+                (skeyidA, notifyOrDelete) -> InformationalHash.hash1(sa.selection().prf(), skeyidA, messageId,
+                        notifyOrDelete));
+        if (checked instanceof ProtectedMessages.Rejected rejected) {
             sa.ivs().forget(messageId);
-            return ExchangeResult.dropped(Drop.UNDECRYPTABLE, "Informational does not decrypt");
+            return rejected.result();
         }
-        IsakmpMessage decoded = opened.get().message().message();
-        List<Payload> payloads = decoded.payloads();
-        if (payloads.size() < 2 || !(payloads.get(0).body() instanceof HashPayload hash)) {
-            sa.ivs().forget(messageId);
-            return ExchangeResult.dropped(Drop.BAD_HASH, "Informational without HASH(1)");
-        }
-        byte[] skeyidA = sa.keys().skeyidA();
-        try {
-            byte[] expected = QuickModeHashes.informational(sa.selection().prf(), skeyidA, messageId,
-                    ProtectedMessages.afterHash(payloads));
-            if (!QuickModeHashes.matches(expected, hash.hash().toByteArray())) {
-                sa.ivs().forget(messageId);
-                return ExchangeResult.dropped(Drop.BAD_HASH, "Informational HASH(1) does not verify");
-            }
-        } finally {
-            io.portcullis.ike.crypto.Bytes.wipe(skeyidA);
-        }
-        opened.get().decryption().commit();
+        IsakmpMessage decoded = ((ProtectedMessages.Verified) checked).message();
         sa.ivs().forget(messageId); // one message per Informational exchange
         Outcome outcome = new Outcome();
         for (NotificationPayload notify : decoded.all(NotificationPayload.class)) {
@@ -126,12 +109,7 @@ final class InformationalResponder {
     private void handleDelete(IkeSa sa, DeletePayload delete, List<IkeEvent> events) {
         if (delete.protocol().equals(ProtocolId.ISAKMP)) {
             if (delete.spis().stream().anyMatch(spi -> spi.equals(sa.id().asSpi()))) {
-                for (ChildSa child : sa.removeAllChildren()) {
-                    ctx.spis().release(child.inboundSpi());
-                    events.add(new IkeEvent.ChildSaDeleted(sa.id(), child.inboundSpi(), child.outboundSpi(),
-                            IkeEvent.Cause.PEER_DELETE));
-                }
-                events.add(new IkeEvent.IkeSaDeleted(sa.id(), IkeEvent.Cause.PEER_DELETE));
+                Deletes.allGone(ctx, sa, IkeEvent.Cause.PEER_DELETE, events);
             }
             return;
         }
@@ -139,13 +117,10 @@ final class InformationalResponder {
             return;
         }
         // The peer names the SPIs it chose (its inbound = our outbound); we accept either side.
-        for (io.portcullis.ike.isakmp.Bytes spi : delete.spis()) {
+        for (Bytes spi : delete.spis()) {
             int value = ByteBuffer.wrap(spi.toByteArray()).getInt();
-            sa.removeChildBySpi(value).ifPresent(child -> {
-                ctx.spis().release(child.inboundSpi());
-                events.add(new IkeEvent.ChildSaDeleted(sa.id(), child.inboundSpi(), child.outboundSpi(),
-                        IkeEvent.Cause.PEER_DELETE));
-            });
+            sa.removeChildBySpi(value).ifPresent(child -> Deletes.childGone(ctx, sa.id(), child,
+                    IkeEvent.Cause.PEER_DELETE, events));
         }
     }
 }

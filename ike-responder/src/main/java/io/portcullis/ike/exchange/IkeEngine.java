@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The IKEv1 responder facade: one entry for every received ISAKMP datagram. Every IKE SA lives
- * in one of several {@link ResponderShard}s, chosen by its initiator cookie (the one value every
+ * The IKEv1 engine facade, for both roles: one entry for every received ISAKMP datagram, and for
+ * everything the gateway starts itself (rekeys, DPD, deletes, expiry). Every IKE SA lives
+ * in one of several {@link IkeShard}s, chosen by its initiator cookie (the one value every
  * message of an IKE SA carries from message 1 on, fragments included), so datagrams of different
  * IKE SAs are processed in parallel while those of one IKE SA are serialized. The limits on
- * half-open and established SAs hold for the whole responder ({@link AdmissionBudget}), and an
+ * half-open and established SAs hold for the whole engine ({@link AdmissionBudget}), and an
  * INITIAL-CONTACT reaches every shard.
  *
  * <p>With deferred authentication the peer check of Main Mode message 5 (PKIX, live revocation:
@@ -24,14 +25,14 @@ import java.util.function.Predicate;
  * <p>What is never answered (RFC 2408 §5.2 and common practice against reflection): unknown
  * cookies, malformed datagrams, messages out of order, and floods beyond the limits.
  */
-public final class IkeResponder {
+public final class IkeEngine {
 
-    private final ResponderContext ctx;
-    private final ResponderShard[] shards;
-    private final ResponderStats stats = new ResponderStats();
+    private final ExchangeContext ctx;
+    private final IkeShard[] shards;
+    private final IkeStats stats = new IkeStats();
 
-    /** One shard, peer checks inline: the deterministic responder of the protocol tests. */
-    public IkeResponder(ResponderContext ctx, ResponderLimits limits) {
+    /** One shard, peer checks inline: the deterministic engine of the protocol tests. */
+    public IkeEngine(ExchangeContext ctx, IkeLimits limits) {
         this(ctx, limits, 1, false);
     }
 
@@ -40,20 +41,20 @@ public final class IkeResponder {
      *     per processor)
      * @param deferAuthentication hand Main Mode peer checks out instead of running them in {@link #process}
      */
-    public IkeResponder(ResponderContext ctx, ResponderLimits limits, int shards, boolean deferAuthentication) {
+    public IkeEngine(ExchangeContext ctx, IkeLimits limits, int shards, boolean deferAuthentication) {
         if (shards < 1 || shards > 256) {
             throw new IllegalArgumentException("shards must be 1..256, not " + shards);
         }
         this.ctx = ctx;
         AdmissionBudget budget = new AdmissionBudget(limits);
         int cacheEntries = Math.max(1, limits.retransmissionEntries() / shards);
-        this.shards = new ResponderShard[shards];
+        this.shards = new IkeShard[shards];
         for (int i = 0; i < shards; i++) {
-            this.shards[i] = new ResponderShard(ctx, limits, budget, stats, cacheEntries, deferAuthentication);
+            this.shards[i] = new IkeShard(ctx, limits, budget, stats, cacheEntries, deferAuthentication);
         }
     }
 
-    public ResponderStats stats() {
+    public IkeStats stats() {
         return stats;
     }
 
@@ -86,7 +87,7 @@ public final class IkeResponder {
         return (int) Long.remainderUnsigned(mixed >>> 16, shards.length);
     }
 
-    public ResponderOutput process(Datagram in) {
+    public IkeOutput process(Datagram in) {
         int index = shardOf(in.data());
         return acrossShards(index, shards[index].process(in));
     }
@@ -97,13 +98,13 @@ public final class IkeResponder {
     }
 
     /** Message 6 or the notify for a deferred message 5; nothing when the Main Mode timed out meanwhile. */
-    public ResponderOutput resume(PendingAuthentication pending, AuthDecision decision) {
+    public IkeOutput resume(PendingAuthentication pending, AuthDecision decision) {
         int index = shardOf(pending);
         return acrossShards(index, shards[index].resume(pending, decision));
     }
 
     /** Drops a deferred Main Mode whose peer check could not be scheduled (overload). */
-    public ResponderOutput abandon(PendingAuthentication pending) {
+    public IkeOutput abandon(PendingAuthentication pending) {
         return shards[shardOf(pending)].abandon(pending);
     }
 
@@ -113,7 +114,7 @@ public final class IkeResponder {
      * IPsec SAs to the new ISAKMP SA and then deletes the old one), so the new SA adopts the IPsec SA pairs of the
      * peer's older IKE SAs, in whichever shard they live, before the old ISAKMP SA's DELETE can take them along.
      */
-    private ResponderOutput acrossShards(int origin, ResponderOutput output) {
+    private IkeOutput acrossShards(int origin, IkeOutput output) {
         List<IkeEvent> more = null;
         java.util.Set<IkeSaId> contacted = new java.util.HashSet<>();
         for (IkeEvent event : output.events()) {
@@ -131,18 +132,18 @@ public final class IkeResponder {
                 more = appended(more, output, adoptChildren(origin, established));
             }
         }
-        return more == null ? output : new ResponderOutput(output.datagrams(), more, output.pending());
+        return more == null ? output : new IkeOutput(output.datagrams(), more, output.pending());
     }
 
     private List<IkeEvent> adoptChildren(int origin, IkeEvent.IkeSaEstablished established) {
-        List<ResponderShard.Transfer> transfers = new ArrayList<>();
-        for (ResponderShard shard : shards) {
+        List<Reauthentication.Transfer> transfers = new ArrayList<>();
+        for (IkeShard shard : shards) {
             transfers.addAll(shard.handOverChildren(established.ikeSa(), established.peer().identity()));
         }
         return transfers.isEmpty() ? List.of() : shards[origin].takeOver(established.ikeSa(), transfers);
     }
 
-    private static List<IkeEvent> appended(List<IkeEvent> more, ResponderOutput output, List<IkeEvent> events) {
+    private static List<IkeEvent> appended(List<IkeEvent> more, IkeOutput output, List<IkeEvent> events) {
         if (events.isEmpty()) {
             return more;
         }
@@ -155,9 +156,9 @@ public final class IkeResponder {
      * Tears down every IKE SA whose peer matches (e.g. the holder of a revoked certificate):
      * DELETE for its IPsec SAs and for the ISAKMP SA, then the state is gone.
      */
-    public ResponderOutput deletePeer(Predicate<AuthenticatedPeer> which) {
-        List<ResponderOutput> outputs = new ArrayList<>();
-        for (ResponderShard shard : shards) {
+    public IkeOutput deletePeer(Predicate<AuthenticatedPeer> which) {
+        List<IkeOutput> outputs = new ArrayList<>();
+        for (IkeShard shard : shards) {
             outputs.add(shard.deletePeer(which));
         }
         return merged(outputs);
@@ -167,7 +168,7 @@ public final class IkeResponder {
      * Tears down one IKE SA by its cookies (the operator's "delete this tunnel"): DELETE for its
      * IPsec SAs and for the ISAKMP SA. Empty output when no such SA is established.
      */
-    public ResponderOutput deleteSa(IkeSaId id) {
+    public IkeOutput deleteSa(IkeSaId id) {
         return shards[shardOf(id.initiatorCookie())].deleteSa(id);
     }
 
@@ -175,9 +176,9 @@ public final class IkeResponder {
      * Drops timed-out half-open exchanges, deletes IPsec SA pairs whose hard time lifetime ran out and
      * IKE SAs whose lifetime ran out, each with DELETE notifies.
      */
-    public ResponderOutput expire() {
-        List<ResponderOutput> outputs = new ArrayList<>();
-        for (ResponderShard shard : shards) {
+    public IkeOutput expire() {
+        List<IkeOutput> outputs = new ArrayList<>();
+        for (IkeShard shard : shards) {
             outputs.add(shard.expire());
         }
         return merged(outputs);
@@ -205,9 +206,9 @@ public final class IkeResponder {
      * peer that probes us and fell silent): its IKE and IPsec SAs are deleted, with DELETE notifies in case it
      * comes back. Peers that neither announced nor run DPD are left to their lifetimes: their silence proves nothing.
      */
-    public ResponderOutput detectDeadPeers(DpdPolicy policy) {
-        List<ResponderOutput> outputs = new ArrayList<>();
-        for (ResponderShard shard : shards) {
+    public IkeOutput detectDeadPeers(DpdPolicy policy) {
+        List<IkeOutput> outputs = new ArrayList<>();
+        for (IkeShard shard : shards) {
             outputs.add(shard.detectDeadPeers(policy));
         }
         return merged(outputs);
@@ -218,9 +219,9 @@ public final class IkeResponder {
      * passed, unless the peer replaced it first or is doing so right now; and the retransmissions (or the giving
      * up) of the rekeys in progress. The old pair keeps working meanwhile and is deleted at its hard lifetime.
      */
-    public ResponderOutput rekeyDue() {
-        List<ResponderOutput> outputs = new ArrayList<>();
-        for (ResponderShard shard : shards) {
+    public IkeOutput rekeyDue() {
+        List<IkeOutput> outputs = new ArrayList<>();
+        for (IkeShard shard : shards) {
             outputs.add(shard.rekeyDue());
         }
         return merged(outputs);
@@ -230,34 +231,34 @@ public final class IkeResponder {
      * Rekeys one pair now, by the inbound SPI we chose (the data plane reports its soft kilobyte limit); nothing
      * when the pair is gone, replaced, or already being rekeyed.
      */
-    public ResponderOutput rekeyChildSa(int inboundSpi) {
-        for (ResponderShard shard : shards) {
-            ResponderOutput output = shard.rekeyChildSa(inboundSpi);
+    public IkeOutput rekeyChildSa(int inboundSpi) {
+        for (IkeShard shard : shards) {
+            IkeOutput output = shard.rekeyChildSa(inboundSpi);
             if (!output.datagrams().isEmpty() || !output.events().isEmpty()) {
                 return output;
             }
         }
-        return ResponderOutput.NOTHING;
+        return IkeOutput.NOTHING;
     }
 
     /**
      * Deletes one IPsec SA pair by the inbound SPI we chose (its hard lifetime ran out) with a DELETE
      * notify to the peer; the ISAKMP SA stays. Empty output when no IKE SA holds that pair any more.
      */
-    public ResponderOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
-        for (ResponderShard shard : shards) {
-            ResponderOutput output = shard.deleteChildSa(inboundSpi, cause);
+    public IkeOutput deleteChildSa(int inboundSpi, IkeEvent.Cause cause) {
+        for (IkeShard shard : shards) {
+            IkeOutput output = shard.deleteChildSa(inboundSpi, cause);
             if (!output.datagrams().isEmpty() || !output.events().isEmpty()) {
                 return output;
             }
         }
-        return ResponderOutput.NOTHING;
+        return IkeOutput.NOTHING;
     }
 
     /** The peers of the established IKE SAs (for periodic revocation re-checks). */
     public List<AuthenticatedPeer> connectedPeers() {
         List<AuthenticatedPeer> all = new ArrayList<>();
-        for (ResponderShard shard : shards) {
+        for (IkeShard shard : shards) {
             all.addAll(shard.connectedPeers());
         }
         return all;
@@ -265,7 +266,7 @@ public final class IkeResponder {
 
     public List<IkeSaView> ikeSas() {
         List<IkeSaView> all = new ArrayList<>();
-        for (ResponderShard shard : shards) {
+        for (IkeShard shard : shards) {
             all.addAll(shard.ikeSas());
         }
         return all;
@@ -273,19 +274,19 @@ public final class IkeResponder {
 
     public int halfOpenCount() {
         int sum = 0;
-        for (ResponderShard shard : shards) {
+        for (IkeShard shard : shards) {
             sum += shard.halfOpenCount();
         }
         return sum;
     }
 
-    private static ResponderOutput merged(List<ResponderOutput> outputs) {
+    private static IkeOutput merged(List<IkeOutput> outputs) {
         List<Datagram> datagrams = new ArrayList<>();
         List<IkeEvent> events = new ArrayList<>();
-        for (ResponderOutput output : outputs) {
+        for (IkeOutput output : outputs) {
             datagrams.addAll(output.datagrams());
             events.addAll(output.events());
         }
-        return new ResponderOutput(datagrams, events);
+        return new IkeOutput(datagrams, events);
     }
 }

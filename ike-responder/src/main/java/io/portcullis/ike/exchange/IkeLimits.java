@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Bounds on everything an unauthenticated sender can make the responder hold.
+ * Bounds on everything an unauthenticated sender can make the gateway hold.
  *
  * @param maxHalfOpen Main Modes in progress, overall
  * @param maxHalfOpenPerSource Main Modes in progress from one IP address
@@ -14,10 +14,10 @@ import java.util.Objects;
  * @param retransmissionEntries cached responses (one per answered request)
  * @param reassembly fragment reassembly bounds
  */
-public record ResponderLimits(int maxHalfOpen, int maxHalfOpenPerSource, Duration halfOpenTimeout, int maxEstablished,
+public record IkeLimits(int maxHalfOpen, int maxHalfOpenPerSource, Duration halfOpenTimeout, int maxEstablished,
         int retransmissionEntries, ReassemblyLimits reassembly) {
 
-    public ResponderLimits {
+    public IkeLimits {
         if (maxHalfOpen < 1 || maxHalfOpenPerSource < 1 || maxEstablished < 1 || retransmissionEntries < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -26,11 +26,11 @@ public record ResponderLimits(int maxHalfOpen, int maxHalfOpenPerSource, Duratio
     }
 
     /** 1024 half-open (16 per address), 30 s to finish Main Mode, 10000 IKE SAs, 4096 cached answers. */
-    public static ResponderLimits defaults() {
-        return new ResponderLimits(1024, 16, Duration.ofSeconds(30), 10_000, 4096, ReassemblyLimits.defaults());
+    public static IkeLimits defaults() {
+        return new IkeLimits(1024, 16, Duration.ofSeconds(30), 10_000, 4096, ReassemblyLimits.defaults());
     }
 
-    public ResponderLimits withHalfOpen(int overall, int perSource) {
-        return new ResponderLimits(overall, perSource, halfOpenTimeout, maxEstablished, retransmissionEntries, reassembly);
+    public IkeLimits withHalfOpen(int overall, int perSource) {
+        return new IkeLimits(overall, perSource, halfOpenTimeout, maxEstablished, retransmissionEntries, reassembly);
     }
 }

@@ -3,10 +3,13 @@ package io.portcullis.ike.crypto;
 import java.math.BigInteger;
 import java.util.Arrays;
 
-/** Small byte-array helpers shared by the key derivation code. */
-public final class Bytes {
+/**
+ * Static helpers over {@code byte[]} for the key derivation code (concatenation, wiping, fixed-length
+ * encodings). The immutable byte string of the codec is {@link io.portcullis.ike.isakmp.Bytes}.
+ */
+public final class ByteArrays {
 
-    private Bytes() {
+    private ByteArrays() {
     }
 
     /** Concatenates the parts in order (the "|" of RFC 2409). Null parts are not allowed. */

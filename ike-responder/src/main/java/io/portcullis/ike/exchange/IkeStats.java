@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of dropped datagrams by reason and of answered retransmissions. */
-public final class ResponderStats {
+public final class IkeStats {
 
     private final Map<Drop, LongAdder> drops = new EnumMap<>(Drop.class);
     private final LongAdder retransmissions = new LongAdder();
 
-    ResponderStats() {
+    IkeStats() {
         for (Drop drop : Drop.values()) {
             drops.put(drop, new LongAdder());
         }

@@ -14,11 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ResponderLimitsTest {
+class IkeLimitsTest {
 
     private final Gateway gateway = new Gateway(Gateway.everything(),
             new StaticTrustPeerAuthenticator(List.of(TestPki.CA), EkuPolicy.ikeOrTls()), PreSharedKeys.none(),
-            ResponderLimits.defaults().withHalfOpen(10, 4));
+            IkeLimits.defaults().withHalfOpen(10, 4));
 
     private int startFrom(String address, int seed) {
         IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), seed)
@@ -61,7 +61,7 @@ class ResponderLimitsTest {
         IkeInitiator initiator = new IkeInitiator(InitiatorSuite.strongSwanDefault(), 301);
         gateway.mainMode(initiator);
         gateway.clock.advance(Duration.ofSeconds(10_801));
-        ResponderOutput out = gateway.responder.expire();
+        IkeOutput out = gateway.responder.expire();
         assertThat(out.events()).singleElement().isInstanceOf(IkeEvent.IkeSaDeleted.class);
         assertThat(out.datagrams()).hasSize(1);
         assertThat(gateway.responder.ikeSas()).isEmpty();
