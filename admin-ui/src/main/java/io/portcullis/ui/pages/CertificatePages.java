@@ -1,16 +1,16 @@
 package io.portcullis.ui.pages;
 
+import io.portcullis.ca.certificate.CertificateSearch;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.error.PortcullisException;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.ca.revocation.RevocationReason;
 import io.portcullis.ca.revocation.RevocationService;
 import io.portcullis.ca.store.CaRecord;
 import io.portcullis.ca.store.CaRepository;
 import io.portcullis.ca.store.CertificateRecord;
 import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateSearch;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.PageRequest;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.ui.UiConfig;
 import io.portcullis.ui.view.CertificateDetails;
 import io.portcullis.ui.view.CertificateRow;
@@ -90,7 +90,7 @@ public class CertificatePages {
                     q == null || q.isBlank() ? Optional.empty() : Optional.of(q.strip()), date(expiringBefore));
             var found = QuarkusTransaction.joiningExisting().call(() -> {
                 var p = certificates.search(search, PageRequest.of(page, config.pageSize()), now);
-                return new io.portcullis.ca.store.Page<>(p.items().stream().map(r -> CertificateRow.of(r, now)).toList(),
+                return new io.portcullis.ca.paging.Page<>(p.items().stream().map(r -> CertificateRow.of(r, now)).toList(),
                         p.page(), p.size(), p.total());
             });
             Map<String, String> keep = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.portcullis.ui.pages;
 
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.ca.store.CaRecord;
 import io.portcullis.ca.store.CaRepository;
 import io.portcullis.ca.store.CertificateStatistics;
@@ -65,7 +66,7 @@ public class DashboardPage {
                 .sorted(Comparator.comparing((CaRecord c) -> c.parentId == null ? 0 : 1))
                 .map(c -> new CaRow(c.id, c.subjectDn, c.keyAlgorithm, c.notAfter, Duration.between(now, c.notAfter).toDays()))
                 .toList());
-        Optional<CrlMeta> crl = crls.latest(CaRecord.ISSUING_ID, CrlKind.FULL);
+        Optional<CrlMeta> crl = crls.latest(CaIds.ISSUING, CrlKind.FULL);
         return layout.page(dashboard, "dashboard")
                 .data("cas", caRows)
                 .data("counts", statistics.counts(now, now.plus(EXPIRY_WINDOW)))

@@ -1,9 +1,9 @@
 package io.portcullis.ui.view;
 
+import io.portcullis.ca.certificate.CertificateStatus;
 import io.portcullis.ca.issuance.SanText;
 import io.portcullis.ca.keys.PemCodec;
 import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

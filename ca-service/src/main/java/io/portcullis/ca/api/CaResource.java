@@ -1,6 +1,7 @@
 package io.portcullis.ca.api;
 
 import io.portcullis.ca.auth.Role;
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.ca.store.CaRecord;
 import io.portcullis.ca.store.CaRepository;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,7 @@ public class CaResource {
         for (CaRecord ca : cas.listAll()) {
             views.add(view(ca));
         }
-        views.sort((a, b) -> a.id().equals(CaRecord.ROOT_ID) ? -1 : b.id().equals(CaRecord.ROOT_ID) ? 1 : a.id().compareTo(b.id()));
+        views.sort((a, b) -> a.id().equals(CaIds.ROOT) ? -1 : b.id().equals(CaIds.ROOT) ? 1 : a.id().compareTo(b.id()));
         return views;
     }
 

@@ -1,20 +1,20 @@
 package io.portcullis.ca.api;
 
 import io.portcullis.ca.auth.Role;
+import io.portcullis.ca.certificate.CertificateSearch;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.IssuancePipeline;
 import io.portcullis.ca.issuance.IssueRequest;
 import io.portcullis.ca.issuance.IssuedCertificate;
 import io.portcullis.ca.keys.PemCodec;
+import io.portcullis.ca.paging.Page;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.ca.revocation.RevocationReason;
 import io.portcullis.ca.revocation.RevocationService;
 import io.portcullis.ca.store.CertificateRecord;
 import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateSearch;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Page;
-import io.portcullis.ca.store.PageRequest;
-import io.portcullis.ca.store.Serials;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,9 @@
 package io.portcullis.ca.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.portcullis.ca.certificate.CertificateStatus;
 import io.portcullis.ca.keys.PemCodec;
 import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

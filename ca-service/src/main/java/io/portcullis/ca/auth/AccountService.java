@@ -4,7 +4,7 @@ import io.portcullis.ca.audit.AuditAction;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
 import io.portcullis.ca.error.PortcullisException;
-import io.portcullis.ca.store.AppLocks;
+import io.portcullis.ca.lock.AppLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

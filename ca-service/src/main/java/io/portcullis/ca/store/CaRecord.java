@@ -6,13 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A certificate authority of the hierarchy, with its encrypted key store. */
+/** A certificate authority of the hierarchy, with its encrypted key store. Its {@code id} is one of {@link io.portcullis.ca.authority.CaIds}. */
 @Entity
 @Table(name = "certificate_authority")
 public class CaRecord {
-
-    public static final String ROOT_ID = "root";
-    public static final String ISSUING_ID = "issuing";
 
     @Id
     public String id;

@@ -1,5 +1,6 @@
 package io.portcullis.ca.store;
 
+import io.portcullis.ca.certificate.CertificateStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package io.portcullis.ca.store;
 
+import io.portcullis.ca.certificate.CertificateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package io.portcullis.revocation.ocsp;
 
-import io.portcullis.ca.store.CaRecord;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
+import io.portcullis.ca.authority.CaIds;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.revocation.crl.ReasonCodes;
 import io.portcullis.revocation.crl.RevokedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,7 @@ public class CertStateLookup {
         List<Object[]> rows = em.createQuery("select c.serialHex, c.status, c.revokedAt, c.revocationReason from CertificateRecord c"
                         + " where c.serialHex in :serials and c.issuerId = :issuer", Object[].class)
                 .setParameter("serials", byHex.keySet())
-                .setParameter("issuer", CaRecord.ISSUING_ID)
+                .setParameter("issuer", CaIds.ISSUING)
                 .getResultList();
         for (Object[] row : rows) {
             states.put(byHex.get((String) row[0]), state((CertificateStatus) row[1], (Instant) row[2], (String) row[3]));

@@ -2,6 +2,7 @@ package io.portcullis.enrollment.peer;
 
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.certificate.CertificateStatus;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.profile.IpAddressBlocks;
 import io.portcullis.ca.profile.ProfileRegistry;
@@ -9,7 +10,6 @@ import io.portcullis.ca.revocation.RevocationReason;
 import io.portcullis.ca.revocation.RevocationService;
 import io.portcullis.ca.store.CertificateRecord;
 import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
 import io.portcullis.enrollment.EnrollmentAudit;
 import io.portcullis.enrollment.EnrollmentConfig;
 import io.portcullis.enrollment.request.EnrollmentRequest;

@@ -1,14 +1,14 @@
 package io.portcullis.enrollment.scep;
 
 import io.portcullis.ca.authority.CaKeyring;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.CsrDetails;
 import io.portcullis.ca.issuance.CsrParser;
 import io.portcullis.ca.keys.PemCodec;
 import io.portcullis.ca.store.CertificateRecord;
 import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.enrollment.EnrollmentAttempt;
 import io.portcullis.enrollment.EnrollmentOutcome;
 import io.portcullis.enrollment.EnrollmentService;

@@ -1,17 +1,17 @@
 package io.portcullis.server.ike;
 
 import io.portcullis.ca.authority.KeystorePassword;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.issuance.IssuancePipeline;
 import io.portcullis.ca.issuance.IssueRequest;
 import io.portcullis.ca.issuance.IssuedCertificate;
 import io.portcullis.ca.keys.EncryptedKeyStore;
 import io.portcullis.ca.keys.PemCodec;
+import io.portcullis.ca.lock.AppLocks;
 import io.portcullis.ca.profile.ProfileRegistry;
-import io.portcullis.ca.store.AppLocks;
 import io.portcullis.ca.store.CertificateRecord;
 import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.runtime.GatewayIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
