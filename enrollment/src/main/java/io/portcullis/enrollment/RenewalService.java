@@ -3,16 +3,16 @@ package io.portcullis.enrollment;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
 import io.portcullis.ca.authority.CaKeyring;
+import io.portcullis.ca.certificate.CertificateReader;
 import io.portcullis.ca.certificate.CertificateStatus;
 import io.portcullis.ca.certificate.Serials;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
 import io.portcullis.ca.issuance.CsrDetails;
 import io.portcullis.ca.issuance.CsrParser;
 import io.portcullis.ca.issuance.IssuedCertificate;
 import io.portcullis.ca.keys.BcProvider;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
 import io.portcullis.enrollment.peer.Peer;
 import io.portcullis.enrollment.peer.PeerCertificate;
 import io.portcullis.enrollment.peer.PeerCertificateRepository;
@@ -45,7 +45,7 @@ public class RenewalService {
 
     private final CsrParser csrParser = new CsrParser();
 
-    private final CertificateRepository certificates;
+    private final CertificateReader certificates;
     private final PeerCertificateRepository peerCertificates;
     private final PeerRepository peers;
     private final EnrollmentRequestRepository requests;
@@ -56,7 +56,7 @@ public class RenewalService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public RenewalService(CertificateRepository certificates, PeerCertificateRepository peerCertificates, PeerRepository peers,
+    public RenewalService(CertificateReader certificates, PeerCertificateRepository peerCertificates, PeerRepository peers,
             EnrollmentRequestRepository requests, EnrollmentService enrollment, PeerIssuer issuer, CaKeyring keyring,
             EnrollmentLimits limits, AuditLog audit, Clock clock) {
         this.certificates = certificates;
@@ -106,14 +106,15 @@ public class RenewalService {
             throw refusal(null, "certificate-unknown", "certificate " + serial + " was not issued to an enrolled peer", "certificate of no peer");
         }
         Peer peer = peers.lock(owned.peerId);
-        CertificateRecord record = certificates.findById(serial);
+        StoredCertificate record = certificates.find(serial).orElseThrow(() -> new IllegalStateException(
+                "certificate " + serial + " of peer " + owned.peerId + " is not stored"));
         Instant now = clock.instant();
-        if (record.status != CertificateStatus.VALID) {
-            throw refusal(peer, "certificate-revoked", "certificate " + serial + " is " + record.status.name().toLowerCase()
-                    + "; enroll again with a new secret", "current certificate " + record.status.name().toLowerCase());
+        if (record.status() != CertificateStatus.VALID) {
+            throw refusal(peer, "certificate-revoked", "certificate " + serial + " is " + record.status().name().toLowerCase()
+                    + "; enroll again with a new secret", "current certificate " + record.status().name().toLowerCase());
         }
-        if (!now.isBefore(record.notAfter)) {
-            throw refusal(peer, "certificate-expired", "certificate " + serial + " expired at " + record.notAfter
+        if (!now.isBefore(record.notAfter())) {
+            throw refusal(peer, "certificate-expired", "certificate " + serial + " expired at " + record.notAfter()
                     + "; enroll again with a new secret", "current certificate expired");
         }
         if (!peer.isActive()) {

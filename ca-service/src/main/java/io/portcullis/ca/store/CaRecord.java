@@ -1,5 +1,6 @@
 package io.portcullis.ca.store;
 
+import io.portcullis.ca.authority.CaCertificate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -41,4 +42,9 @@ public class CaRecord {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The CA without its key store, for modules that only show or chain its certificate. */
+    public CaCertificate snapshot() {
+        return new CaCertificate(id, parentId, subjectDn, serialHex, keyAlgorithm, certificateDer, notBefore, notAfter);
+    }
 }

@@ -2,14 +2,14 @@ package io.portcullis.enrollment.peer;
 
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.certificate.CertificateReader;
 import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.profile.IpAddressBlocks;
 import io.portcullis.ca.profile.ProfileRegistry;
 import io.portcullis.ca.revocation.RevocationReason;
 import io.portcullis.ca.revocation.RevocationService;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
 import io.portcullis.enrollment.EnrollmentAudit;
 import io.portcullis.enrollment.EnrollmentConfig;
 import io.portcullis.enrollment.request.EnrollmentRequest;
@@ -37,7 +37,7 @@ public class PeerService {
     private final PeerRepository peers;
     private final PeerCertificateRepository peerCertificates;
     private final EnrollmentRequestRepository requests;
-    private final CertificateRepository certificates;
+    private final CertificateReader certificates;
     private final RevocationService revocation;
     private final EnrollmentSecrets secrets;
     private final EnrollmentLimits limits;
@@ -46,7 +46,7 @@ public class PeerService {
     private final Clock clock;
 
     public PeerService(PeerRepository peers, PeerCertificateRepository peerCertificates, EnrollmentRequestRepository requests,
-            CertificateRepository certificates, RevocationService revocation, EnrollmentSecrets secrets, EnrollmentLimits limits,
+            CertificateReader certificates, RevocationService revocation, EnrollmentSecrets secrets, EnrollmentLimits limits,
             EnrollmentConfig config, AuditLog audit, Clock clock) {
         this.peers = peers;
         this.peerCertificates = peerCertificates;
@@ -200,8 +200,8 @@ public class PeerService {
     private int retire(Peer peer, RevocationReason reason, String actor) {
         int revoked = 0;
         for (PeerCertificate pc : peerCertificates.ofPeer(peer.id)) {
-            CertificateRecord record = certificates.findById(pc.serialHex);
-            if (record != null && (record.status == CertificateStatus.VALID || record.status == CertificateStatus.ON_HOLD)) {
+            Optional<CertificateStatus> status = certificates.find(pc.serialHex).map(StoredCertificate::status);
+            if (status.isPresent() && (status.get() == CertificateStatus.VALID || status.get() == CertificateStatus.ON_HOLD)) {
                 revocation.revoke(new RevocationService.RevokeRequest(new BigInteger(pc.serialHex, 16), reason, Optional.empty(), actor));
                 revoked++;
             }
