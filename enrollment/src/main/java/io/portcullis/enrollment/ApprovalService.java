@@ -2,9 +2,9 @@ package io.portcullis.enrollment;
 
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.IssuedCertificate;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.enrollment.peer.Peer;
 import io.portcullis.enrollment.peer.PeerRepository;
 import io.portcullis.enrollment.peer.PeerStatus;

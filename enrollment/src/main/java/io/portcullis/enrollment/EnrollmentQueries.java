@@ -1,7 +1,7 @@
 package io.portcullis.enrollment;
 
-import io.portcullis.ca.store.Page;
-import io.portcullis.ca.store.PageRequest;
+import io.portcullis.ca.paging.Page;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.enrollment.peer.Peer;
 import io.portcullis.enrollment.peer.PeerRepository;
 import io.portcullis.enrollment.request.EnrollmentRequestRepository;

@@ -3,14 +3,14 @@ package io.portcullis.enrollment;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
 import io.portcullis.ca.authority.CaKeyring;
+import io.portcullis.ca.certificate.CertificateReader;
+import io.portcullis.ca.certificate.Serials;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
 import io.portcullis.ca.issuance.CsrDetails;
 import io.portcullis.ca.issuance.CsrParser;
 import io.portcullis.ca.issuance.IssuedCertificate;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.enrollment.peer.Approval;
 import io.portcullis.enrollment.peer.Peer;
 import io.portcullis.enrollment.peer.PeerIdentity;
@@ -48,7 +48,7 @@ public class EnrollmentService {
 
     private final PeerRepository peers;
     private final EnrollmentRequestRepository requests;
-    private final CertificateRepository certificates;
+    private final CertificateReader certificates;
     private final EnrollmentSecrets secrets;
     private final EnrollmentLimits limits;
     private final PeerIssuer issuer;
@@ -56,7 +56,7 @@ public class EnrollmentService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public EnrollmentService(PeerRepository peers, EnrollmentRequestRepository requests, CertificateRepository certificates,
+    public EnrollmentService(PeerRepository peers, EnrollmentRequestRepository requests, CertificateReader certificates,
             EnrollmentSecrets secrets, EnrollmentLimits limits, PeerIssuer issuer, CaKeyring keyring, AuditLog audit, Clock clock) {
         this.peers = peers;
         this.requests = requests;
@@ -202,12 +202,13 @@ public class EnrollmentService {
 
     EnrollmentOutcome outcomeOf(EnrollmentRequest request, String peerName) {
         if (request.status == RequestStatus.ISSUED) {
-            CertificateRecord record = certificates.findById(request.certificateSerial);
+            StoredCertificate record = certificates.find(request.certificateSerial).orElseThrow(() -> new IllegalStateException(
+                    "enrollment request " + request.id + " names certificate " + request.certificateSerial + ", which is not stored"));
             try {
                 return new EnrollmentOutcome(request.id, peerName, RequestStatus.ISSUED,
-                        Optional.of(new X509CertificateHolder(record.certificateDer)), keyring.chain(), null);
+                        Optional.of(new X509CertificateHolder(record.certificateDer())), keyring.chain(), null);
             } catch (IOException e) {
-                throw PortcullisException.internal("certificate-unreadable", "stored certificate " + record.serialHex + " is unreadable", e);
+                throw PortcullisException.internal("certificate-unreadable", "stored certificate " + record.serialHex() + " is unreadable", e);
             }
         }
         return new EnrollmentOutcome(request.id, peerName, request.status, Optional.empty(), List.of(), request.reason);

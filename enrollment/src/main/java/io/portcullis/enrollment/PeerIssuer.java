@@ -1,6 +1,7 @@
 package io.portcullis.enrollment;
 
 import io.portcullis.ca.authority.CaKeyring;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.config.PortcullisConfig;
 import io.portcullis.ca.hierarchy.PkiUrls;
 import io.portcullis.ca.issuance.CsrDetails;
@@ -10,7 +11,6 @@ import io.portcullis.ca.issuance.IssuedCertificate;
 import io.portcullis.ca.issuance.KeyPolicy;
 import io.portcullis.ca.profile.ProfileInput;
 import io.portcullis.ca.profile.ProfileRegistry;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.enrollment.peer.Peer;
 import io.portcullis.enrollment.peer.PeerCertificate;
 import io.portcullis.enrollment.peer.PeerCertificateRepository;

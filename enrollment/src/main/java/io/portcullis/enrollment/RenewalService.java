@@ -2,21 +2,14 @@ package io.portcullis.enrollment;
 
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
-import io.portcullis.ca.authority.CaKeyring;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
 import io.portcullis.ca.issuance.CsrDetails;
 import io.portcullis.ca.issuance.CsrParser;
 import io.portcullis.ca.issuance.IssuedCertificate;
 import io.portcullis.ca.keys.BcProvider;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.enrollment.peer.Peer;
-import io.portcullis.enrollment.peer.PeerCertificate;
-import io.portcullis.enrollment.peer.PeerCertificateRepository;
-import io.portcullis.enrollment.peer.PeerRepository;
 import io.portcullis.enrollment.request.Channel;
 import io.portcullis.enrollment.request.EnrollmentRequest;
 import io.portcullis.enrollment.request.EnrollmentRequestRepository;
@@ -33,7 +26,6 @@ import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Renewal and re-key without a secret: the peer proves itself with its current certificate —
@@ -45,27 +37,20 @@ public class RenewalService {
 
     private final CsrParser csrParser = new CsrParser();
 
-    private final CertificateRepository certificates;
-    private final PeerCertificateRepository peerCertificates;
-    private final PeerRepository peers;
+    private final RenewableCertificates renewable;
     private final EnrollmentRequestRepository requests;
     private final EnrollmentService enrollment;
     private final PeerIssuer issuer;
-    private final CaKeyring keyring;
     private final EnrollmentLimits limits;
     private final AuditLog audit;
     private final Clock clock;
 
-    public RenewalService(CertificateRepository certificates, PeerCertificateRepository peerCertificates, PeerRepository peers,
-            EnrollmentRequestRepository requests, EnrollmentService enrollment, PeerIssuer issuer, CaKeyring keyring,
-            EnrollmentLimits limits, AuditLog audit, Clock clock) {
-        this.certificates = certificates;
-        this.peerCertificates = peerCertificates;
-        this.peers = peers;
+    public RenewalService(RenewableCertificates renewable, EnrollmentRequestRepository requests, EnrollmentService enrollment,
+            PeerIssuer issuer, EnrollmentLimits limits, AuditLog audit, Clock clock) {
+        this.renewable = renewable;
         this.requests = requests;
         this.enrollment = enrollment;
         this.issuer = issuer;
-        this.keyring = keyring;
         this.limits = limits;
         this.audit = audit;
         this.clock = clock;
@@ -97,28 +82,9 @@ public class RenewalService {
 
     private EnrollmentOutcome renewLocked(X509CertificateHolder current, byte[] csrDer, CsrDetails csr, Channel channel,
             String clientAddress, Optional<String> transactionId) {
-        if (!issuedByUs(current)) {
-            throw refusal(null, "certificate-unknown", "the current certificate was not issued by this CA", "certificate not ours");
-        }
+        Peer peer = renewable.lockOwner(current);
         String serial = Serials.toHex(current.getSerialNumber());
-        PeerCertificate owned = peerCertificates.findById(serial);
-        if (owned == null) {
-            throw refusal(null, "certificate-unknown", "certificate " + serial + " was not issued to an enrolled peer", "certificate of no peer");
-        }
-        Peer peer = peers.lock(owned.peerId);
-        CertificateRecord record = certificates.findById(serial);
         Instant now = clock.instant();
-        if (record.status != CertificateStatus.VALID) {
-            throw refusal(peer, "certificate-revoked", "certificate " + serial + " is " + record.status.name().toLowerCase()
-                    + "; enroll again with a new secret", "current certificate " + record.status.name().toLowerCase());
-        }
-        if (!now.isBefore(record.notAfter)) {
-            throw refusal(peer, "certificate-expired", "certificate " + serial + " expired at " + record.notAfter
-                    + "; enroll again with a new secret", "current certificate expired");
-        }
-        if (!peer.isActive()) {
-            throw refusal(peer, "peer-inactive", "peer " + peer.name + " is " + peer.status.wireName(), "peer " + peer.status.wireName());
-        }
         limits.checkPeer(peer.id, peer.name);
         Optional<String> mismatch = peer.identity().mismatch(csr);
         if (mismatch.isPresent()) {
@@ -145,16 +111,6 @@ public class RenewalService {
         return new EnrollmentOutcome(request.id, peer.name, RequestStatus.ISSUED, Optional.of(issued.certificate()), issued.chain(), null);
     }
 
-    private boolean issuedByUs(X509CertificateHolder current) {
-        try {
-            return current.getIssuer().equals(keyring.issuing().certificate().getSubject())
-                    && current.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BcProvider.INSTANCE)
-                            .build(keyring.issuing().certificate()));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     static boolean signatureValid(X509CertificateHolder certificate, byte[] data, byte[] signature) {
         if (signature == null || signature.length == 0 || data == null) {
             return false;
@@ -177,11 +133,6 @@ public class RenewalService {
                 refusal.peerName() == null ? "serial " + Serials.toHex(current.getSerialNumber()) : refusal.peerName(),
                 "renewal from " + clientAddress + ": " + refusal.auditReason()));
         throw refusal;
-    }
-
-    private static EnrollmentRefusal refusal(Peer peer, String type, String detail, String auditReason) {
-        return new EnrollmentRefusal(ProblemKind.FORBIDDEN, type, detail, peer == null ? null : peer.id, peer == null ? null : peer.name,
-                auditReason);
     }
 
     static PortcullisException badCertificate(String detail) {

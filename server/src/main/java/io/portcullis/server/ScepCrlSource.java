@@ -1,6 +1,6 @@
 package io.portcullis.server;
 
-import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.enrollment.scep.CrlSource;
 import io.portcullis.revocation.crl.CrlDistribution;
 import io.portcullis.revocation.crl.CrlKind;
@@ -22,6 +22,6 @@ public class ScepCrlSource implements CrlSource {
 
     @Override
     public Optional<byte[]> currentCrl() {
-        return Optional.of(crls.current(CaRecord.ISSUING_ID, CrlKind.FULL).der());
+        return Optional.of(crls.current(CaIds.ISSUING, CrlKind.FULL).der());
     }
 }

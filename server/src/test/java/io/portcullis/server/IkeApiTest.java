@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.portcullis.ca.store.Serials;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.runtime.GatewayIdentity;
 import io.portcullis.ike.runtime.IkeGateway;

@@ -4,7 +4,7 @@ import io.portcullis.ca.audit.AuditChainVerifier;
 import io.portcullis.ca.audit.AuditLog;
 import io.portcullis.ca.audit.AuditQuery;
 import io.portcullis.ca.error.PortcullisException;
-import io.portcullis.ca.store.PageRequest;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.ui.UiConfig;
 import io.portcullis.ui.view.Pager;
 import io.portcullis.ui.web.Layout;

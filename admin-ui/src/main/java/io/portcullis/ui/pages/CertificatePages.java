@@ -1,16 +1,15 @@
 package io.portcullis.ui.pages;
 
+import io.portcullis.ca.authority.CaCertificate;
+import io.portcullis.ca.authority.CaDirectory;
+import io.portcullis.ca.certificate.CertificateReader;
+import io.portcullis.ca.certificate.CertificateSearch;
+import io.portcullis.ca.certificate.Serials;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.error.PortcullisException;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.ca.revocation.RevocationReason;
 import io.portcullis.ca.revocation.RevocationService;
-import io.portcullis.ca.store.CaRecord;
-import io.portcullis.ca.store.CaRepository;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateSearch;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.PageRequest;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.ui.UiConfig;
 import io.portcullis.ui.view.CertificateDetails;
 import io.portcullis.ui.view.CertificateRow;
@@ -18,7 +17,6 @@ import io.portcullis.ui.view.Pager;
 import io.portcullis.ui.web.CurrentUser;
 import io.portcullis.ui.web.ErrorPages;
 import io.portcullis.ui.web.Layout;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.PermitAll;
@@ -53,8 +51,8 @@ public class CertificatePages {
     private final Template list;
     private final Template detail;
     private final Layout layout;
-    private final CertificateRepository certificates;
-    private final CaRepository cas;
+    private final CertificateReader certificates;
+    private final CaDirectory cas;
     private final RevocationService revocation;
     private final CurrentUser currentUser;
     private final ErrorPages errors;
@@ -62,7 +60,7 @@ public class CertificatePages {
     private final Clock clock;
 
     public CertificatePages(@Location("ui/certificates.html") Template list, @Location("ui/certificate.html") Template detail,
-            Layout layout, CertificateRepository certificates, CaRepository cas, RevocationService revocation,
+            Layout layout, CertificateReader certificates, CaDirectory cas, RevocationService revocation,
             CurrentUser currentUser, ErrorPages errors, UiConfig config, Clock clock) {
         this.list = list;
         this.detail = detail;
@@ -88,11 +86,7 @@ public class CertificatePages {
         try {
             CertificateSearch search = new CertificateSearch(CertificateSearch.parseStatus(status),
                     q == null || q.isBlank() ? Optional.empty() : Optional.of(q.strip()), date(expiringBefore));
-            var found = QuarkusTransaction.joiningExisting().call(() -> {
-                var p = certificates.search(search, PageRequest.of(page, config.pageSize()), now);
-                return new io.portcullis.ca.store.Page<>(p.items().stream().map(r -> CertificateRow.of(r, now)).toList(),
-                        p.page(), p.size(), p.total());
-            });
+            var found = certificates.search(search, PageRequest.of(page, config.pageSize()), now).map(r -> CertificateRow.of(r, now));
             Map<String, String> keep = new LinkedHashMap<>();
             keep.put("status", filters.status());
             keep.put("q", filters.q());
@@ -108,7 +102,7 @@ public class CertificatePages {
     @Path("/{serial}")
     public Response show(@PathParam("serial") String serial) {
         try {
-            CertificateDetails details = QuarkusTransaction.joiningExisting().call(() -> CertificateDetails.of(find(serial), clock.instant()));
+            CertificateDetails details = details(serial);
             return Layout.respond(200, detailPage(details, null));
         } catch (PortcullisException e) {
             return errors.page(e.kind().httpStatus(), "Certificate", e.detail());
@@ -120,7 +114,7 @@ public class CertificatePages {
     @Produces("application/x-pem-file")
     public Response pem(@PathParam("serial") String serial) {
         try {
-            CertificateDetails details = QuarkusTransaction.joiningExisting().call(() -> CertificateDetails.of(find(serial), clock.instant()));
+            CertificateDetails details = details(serial);
             return download(details.pem(), details.serial() + ".pem");
         } catch (PortcullisException e) {
             return errors.page(e.kind().httpStatus(), "Certificate", e.detail());
@@ -133,15 +127,12 @@ public class CertificatePages {
     @Produces("application/x-pem-file")
     public Response chain(@PathParam("serial") String serial) {
         try {
-            String pem = QuarkusTransaction.joiningExisting().call(() -> {
-                CertificateRecord record = find(serial);
-                StringBuilder out = new StringBuilder(CertificateDetails.of(record, clock.instant()).pem());
-                for (CaRecord ca = cas.findById(record.issuerId); ca != null; ca = ca.parentId == null ? null : cas.findById(ca.parentId)) {
-                    out.append(io.portcullis.ca.keys.PemCodec.toPem(new org.bouncycastle.cert.X509CertificateHolder(ca.certificateDer)));
-                }
-                return out.toString();
-            });
-            return download(pem, Serials.toHex(Serials.parse(serial)) + "-chain.pem");
+            StoredCertificate certificate = certificates.get(serial);
+            StringBuilder pem = new StringBuilder(certificate.pem());
+            for (CaCertificate ca : cas.chainFrom(certificate.issuerId())) {
+                pem.append(ca.pem());
+            }
+            return download(pem.toString(), certificate.serialHex() + "-chain.pem");
         } catch (PortcullisException e) {
             return errors.page(e.kind().httpStatus(), "Certificate", e.detail());
         }
@@ -179,7 +170,7 @@ public class CertificatePages {
     /** The detail page again with the error next to the revoke form; a page of its own when the certificate is unknown. */
     private Response inlineError(String serial, PortcullisException e) {
         try {
-            CertificateDetails details = QuarkusTransaction.joiningExisting().call(() -> CertificateDetails.of(find(serial), clock.instant()));
+            CertificateDetails details = details(serial);
             return Layout.respond(e.kind().httpStatus(), detailPage(details, e.detail()));
         } catch (PortcullisException notFound) {
             return errors.page(notFound.kind().httpStatus(), "Certificate", notFound.detail());
@@ -197,12 +188,8 @@ public class CertificatePages {
         }
     }
 
-    private CertificateRecord find(String serial) {
-        CertificateRecord record = certificates.findById(Serials.toHex(Serials.parse(serial)));
-        if (record == null || record.status == CertificateStatus.RESERVED) {
-            throw PortcullisException.notFound("certificate-not-found", "no certificate with serial " + serial);
-        }
-        return record;
+    private CertificateDetails details(String serial) {
+        return CertificateDetails.of(certificates.get(serial), clock.instant());
     }
 
     private static Response download(String pem, String filename) {

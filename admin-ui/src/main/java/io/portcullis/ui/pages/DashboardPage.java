@@ -1,15 +1,15 @@
 package io.portcullis.ui.pages;
 
-import io.portcullis.ca.store.CaRecord;
-import io.portcullis.ca.store.CaRepository;
-import io.portcullis.ca.store.CertificateStatistics;
+import io.portcullis.ca.authority.CaCertificate;
+import io.portcullis.ca.authority.CaDirectory;
+import io.portcullis.ca.authority.CaIds;
+import io.portcullis.ca.certificate.CertificateStatistics;
 import io.portcullis.enrollment.EnrollmentQueries;
 import io.portcullis.revocation.crl.CrlKind;
 import io.portcullis.revocation.crl.CrlMeta;
 import io.portcullis.revocation.crl.CrlStatus;
 import io.portcullis.ui.tunnel.TunnelDirectory;
 import io.portcullis.ui.web.Layout;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -35,14 +35,14 @@ public class DashboardPage {
 
     private final Template dashboard;
     private final Layout layout;
-    private final CaRepository cas;
+    private final CaDirectory cas;
     private final CertificateStatistics statistics;
     private final EnrollmentQueries enrollment;
     private final CrlStatus crls;
     private final TunnelDirectory tunnels;
     private final Clock clock;
 
-    public DashboardPage(@Location("ui/dashboard.html") Template dashboard, Layout layout, CaRepository cas,
+    public DashboardPage(@Location("ui/dashboard.html") Template dashboard, Layout layout, CaDirectory cas,
             CertificateStatistics statistics, EnrollmentQueries enrollment, CrlStatus crls, TunnelDirectory tunnels, Clock clock) {
         this.dashboard = dashboard;
         this.layout = layout;
@@ -61,11 +61,11 @@ public class DashboardPage {
     @Path("/")
     public TemplateInstance show() {
         Instant now = clock.instant();
-        List<CaRow> caRows = QuarkusTransaction.joiningExisting().call(() -> cas.listAll().stream()
-                .sorted(Comparator.comparing((CaRecord c) -> c.parentId == null ? 0 : 1))
-                .map(c -> new CaRow(c.id, c.subjectDn, c.keyAlgorithm, c.notAfter, Duration.between(now, c.notAfter).toDays()))
-                .toList());
-        Optional<CrlMeta> crl = crls.latest(CaRecord.ISSUING_ID, CrlKind.FULL);
+        List<CaRow> caRows = cas.all().stream()
+                .sorted(Comparator.comparing((CaCertificate c) -> c.parentId() == null ? 0 : 1))
+                .map(c -> new CaRow(c.id(), c.subjectDn(), c.keyAlgorithm(), c.notAfter(), Duration.between(now, c.notAfter()).toDays()))
+                .toList();
+        Optional<CrlMeta> crl = crls.latest(CaIds.ISSUING, CrlKind.FULL);
         return layout.page(dashboard, "dashboard")
                 .data("cas", caRows)
                 .data("counts", statistics.counts(now, now.plus(EXPIRY_WINDOW)))

@@ -3,7 +3,7 @@ package io.portcullis.ui.pages;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.CsrParser;
 import io.portcullis.ca.issuance.SanText;
-import io.portcullis.ca.store.PageRequest;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.enrollment.ApprovalService;
 import io.portcullis.enrollment.EnrollmentQueries;
 import io.portcullis.enrollment.request.EnrollmentRequest;

@@ -2,7 +2,7 @@ package io.portcullis.ui.pages;
 
 import io.portcullis.ca.config.PortcullisConfig;
 import io.portcullis.ca.error.PortcullisException;
-import io.portcullis.ca.store.PageRequest;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.enrollment.EnrollmentQueries;
 import io.portcullis.enrollment.peer.Peer;
 import io.portcullis.enrollment.peer.PeerCertificate;

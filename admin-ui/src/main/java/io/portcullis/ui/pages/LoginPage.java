@@ -1,20 +1,17 @@
 package io.portcullis.ui.pages;
 
 import io.portcullis.ca.auth.LoginService;
-import io.portcullis.ui.UiAudit;
-import io.portcullis.ca.audit.AuditEvent;
-import io.portcullis.ca.audit.AuditLog;
 import io.portcullis.ca.auth.Role;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ui.session.SessionCookies;
 import io.portcullis.ui.session.Tokens;
+import io.portcullis.ui.session.UiLogout;
 import io.portcullis.ui.session.UiSessionStore;
 import io.portcullis.ui.web.CurrentUser;
 import io.portcullis.ui.web.ErrorPages;
 import io.portcullis.ui.web.RequestFacts;
 import io.portcullis.ui.web.UiAccess;
 import io.portcullis.ui.web.UiPublic;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,17 +45,17 @@ public class LoginPage {
     private final UiSessionStore sessions;
     private final CurrentUser currentUser;
     private final ErrorPages errors;
-    private final AuditLog audit;
+    private final UiLogout uiLogout;
     private final SecureRandom random;
 
     public LoginPage(@Location("ui/login.html") Template login, LoginService logins, UiSessionStore sessions,
-            CurrentUser currentUser, ErrorPages errors, AuditLog audit, SecureRandom random) {
+            CurrentUser currentUser, ErrorPages errors, UiLogout uiLogout, SecureRandom random) {
         this.login = login;
         this.logins = logins;
         this.sessions = sessions;
         this.currentUser = currentUser;
         this.errors = errors;
-        this.audit = audit;
+        this.uiLogout = uiLogout;
         this.random = random;
     }
 
@@ -107,8 +104,7 @@ public class LoginPage {
     @UiAccess(Role.AUDITOR)
     public Response logout(@CookieParam(SessionCookies.SESSION) String session, @Context HttpServerRequest http) {
         String user = currentUser.username();
-        sessions.close(session);
-        QuarkusTransaction.requiringNew().run(() -> audit.append(AuditEvent.success(user, UiAudit.LOGOUT, user, "logged out of the admin UI")));
+        uiLogout.logout(session, user);
         return Response.seeOther(URI.create("/ui/login"))
                 .cookie(SessionCookies.expired(SessionCookies.SESSION, RequestFacts.secure(http)))
                 .build();

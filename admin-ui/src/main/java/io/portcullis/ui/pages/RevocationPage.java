@@ -1,6 +1,6 @@
 package io.portcullis.ui.pages;
 
-import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.revocation.crl.CrlKind;
 import io.portcullis.revocation.crl.CrlMeta;
 import io.portcullis.revocation.crl.CrlStatus;
@@ -53,7 +53,7 @@ public class RevocationPage {
     public TemplateInstance show() {
         Instant now = clock.instant();
         List<CrlRow> rows = new ArrayList<>();
-        for (String ca : List.of(CaRecord.ISSUING_ID, CaRecord.ROOT_ID)) {
+        for (String ca : List.of(CaIds.ISSUING, CaIds.ROOT)) {
             for (CrlKind kind : CrlKind.values()) {
                 Optional<CrlMeta> meta = crls.latest(ca, kind);
                 String url = "/pki/" + ca + "-ca" + (kind == CrlKind.DELTA ? "-delta" : "") + ".crl";

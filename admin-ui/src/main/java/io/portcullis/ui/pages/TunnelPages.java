@@ -2,15 +2,12 @@ package io.portcullis.ui.pages;
 
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
-import io.portcullis.ca.store.Page;
-import io.portcullis.ca.store.PageRequest;
+import io.portcullis.ca.paging.Page;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.ui.UiAudit;
 import io.portcullis.ui.UiConfig;
-import io.portcullis.ui.view.Pager;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
-import java.util.Map;
 import io.portcullis.ui.tunnel.TunnelDirectory;
+import io.portcullis.ui.view.Pager;
 import io.portcullis.ui.web.CurrentUser;
 import io.portcullis.ui.web.ErrorPages;
 import io.portcullis.ui.web.Layout;
@@ -22,9 +19,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Live IKE SAs and their IPsec SAs; delete tears one down with DELETE notifies. */

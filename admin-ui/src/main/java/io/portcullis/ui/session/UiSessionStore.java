@@ -1,8 +1,7 @@
 package io.portcullis.ui.session;
 
+import io.portcullis.ca.auth.AccountRoles;
 import io.portcullis.ca.auth.Role;
-import io.portcullis.ca.auth.UserAccount;
-import io.portcullis.ca.auth.UserAccountRepository;
 import io.portcullis.ui.UiConfig;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.scheduler.Scheduled;
@@ -25,12 +24,12 @@ public class UiSessionStore implements PanacheRepositoryBase<UiSessionRecord, St
     /** last_seen_at is written at most this often, so browsing does not write a row per page. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    private final UserAccountRepository accounts;
+    private final AccountRoles accounts;
     private final UiConfig config;
     private final Clock clock;
     private final SecureRandom random;
 
-    public UiSessionStore(UserAccountRepository accounts, UiConfig config, Clock clock, SecureRandom random) {
+    public UiSessionStore(AccountRoles accounts, UiConfig config, Clock clock, SecureRandom random) {
         this.accounts = accounts;
         this.config = config;
         this.clock = clock;
@@ -74,15 +73,15 @@ public class UiSessionStore implements PanacheRepositoryBase<UiSessionRecord, St
             delete(session);
             return Optional.empty();
         }
-        UserAccount account = accounts.findById(session.username);
-        if (account == null || !account.enabled) {
+        Optional<Role> role = accounts.roleOfEnabled(session.username);
+        if (role.isEmpty()) {
             delete(session);
             return Optional.empty();
         }
         if (!now.isBefore(session.lastSeenAt.plus(TOUCH_EVERY))) {
             session.lastSeenAt = now;
         }
-        return Optional.of(new Resolved(session, account.username, account.role));
+        return Optional.of(new Resolved(session, session.username, role.get()));
     }
 
     @Transactional

@@ -1,9 +1,8 @@
 package io.portcullis.ui.view;
 
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.issuance.SanText;
 import io.portcullis.ca.keys.PemCodec;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -35,12 +34,12 @@ public record CertificateDetails(String serial, String status, String profile, S
             KeyUsage.dataEncipherment, KeyUsage.keyAgreement, KeyUsage.keyCertSign, KeyUsage.cRLSign, KeyUsage.encipherOnly,
             KeyUsage.decipherOnly };
 
-    public static CertificateDetails of(CertificateRecord r, Instant now) {
+    public static CertificateDetails of(StoredCertificate r, Instant now) {
         X509CertificateHolder cert;
         try {
-            cert = new X509CertificateHolder(r.certificateDer);
+            cert = new X509CertificateHolder(r.certificateDer());
         } catch (IOException e) {
-            throw new UncheckedIOException("stored certificate " + r.serialHex + " does not parse", e);
+            throw new UncheckedIOException("stored certificate " + r.serialHex() + " does not parse", e);
         }
         List<String> ekus = new ArrayList<>();
         ExtendedKeyUsage eku = ExtendedKeyUsage.fromExtensions(cert.getExtensions());
@@ -64,17 +63,9 @@ public record CertificateDetails(String serial, String status, String profile, S
             case "1.2.840.113549.1.1.1" -> "RSA";
             default -> algorithm;
         };
-        return new CertificateDetails(r.serialHex, status(r, now), r.profile, r.subjectDn, cert.getIssuer().toString(),
-                SanText.render(cert.getExtensions()), ekus, kus, algorithm, r.notBefore, r.notAfter, r.fingerprintSha256,
-                r.issuedAt, r.requestedBy, r.revokedAt, r.revocationReason, PemCodec.toPem(cert));
-    }
-
-    /** valid, expired, on_hold or revoked, as the API names them. */
-    public static String status(CertificateRecord r, Instant now) {
-        if (r.status == CertificateStatus.VALID && !now.isBefore(r.notAfter)) {
-            return "expired";
-        }
-        return r.status.name().toLowerCase();
+        return new CertificateDetails(r.serialHex(), r.statusAt(now), r.profile(), r.subjectDn(), cert.getIssuer().toString(),
+                SanText.render(cert.getExtensions()), ekus, kus, algorithm, r.notBefore(), r.notAfter(), r.fingerprintSha256(),
+                r.issuedAt(), r.requestedBy(), r.revokedAt(), r.revocationReason(), PemCodec.toPem(cert));
     }
 
     public boolean revocable() {

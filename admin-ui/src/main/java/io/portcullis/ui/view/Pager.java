@@ -1,6 +1,6 @@
 package io.portcullis.ui.view;
 
-import io.portcullis.ca.store.Page;
+import io.portcullis.ca.paging.Page;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.portcullis.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.ca.store.Page;
+import io.portcullis.ca.paging.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

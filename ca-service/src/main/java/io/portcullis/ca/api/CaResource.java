@@ -1,10 +1,10 @@
 package io.portcullis.ca.api;
 
 import io.portcullis.ca.auth.Role;
-import io.portcullis.ca.store.CaRecord;
-import io.portcullis.ca.store.CaRepository;
+import io.portcullis.ca.authority.CaCertificate;
+import io.portcullis.ca.authority.CaDirectory;
+import io.portcullis.ca.authority.CaIds;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +18,9 @@ import java.util.List;
 @RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME })
 public class CaResource {
 
-    private final CaRepository cas;
+    private final CaDirectory cas;
 
-    public CaResource(CaRepository cas) {
+    public CaResource(CaDirectory cas) {
         this.cas = cas;
     }
 
@@ -30,22 +30,18 @@ public class CaResource {
     }
 
     @GET
-    @Transactional
     public List<CaView> list() {
         List<CaView> views = new ArrayList<>();
-        for (CaRecord ca : cas.listAll()) {
+        for (CaCertificate ca : cas.all()) {
             views.add(view(ca));
         }
-        views.sort((a, b) -> a.id().equals(CaRecord.ROOT_ID) ? -1 : b.id().equals(CaRecord.ROOT_ID) ? 1 : a.id().compareTo(b.id()));
+        views.sort((a, b) -> a.id().equals(CaIds.ROOT) ? -1 : b.id().equals(CaIds.ROOT) ? 1 : a.id().compareTo(b.id()));
         return views;
     }
 
-    private CaView view(CaRecord ca) {
-        List<String> chain = new ArrayList<>();
-        for (CaRecord c = ca; c != null; c = c.parentId == null ? null : cas.findById(c.parentId)) {
-            chain.add(CertificateView.pem(c.certificateDer));
-        }
-        return new CaView(ca.id, ca.subjectDn, ca.serialHex, ca.keyAlgorithm, ca.notBefore, ca.notAfter,
+    private CaView view(CaCertificate ca) {
+        List<String> chain = cas.chainFrom(ca.id()).stream().map(CaCertificate::pem).toList();
+        return new CaView(ca.id(), ca.subjectDn(), ca.serialHex(), ca.keyAlgorithm(), ca.notBefore(), ca.notAfter(),
                 chain.get(0), chain);
     }
 }

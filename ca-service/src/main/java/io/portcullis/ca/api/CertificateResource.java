@@ -1,22 +1,20 @@
 package io.portcullis.ca.api;
 
 import io.portcullis.ca.auth.Role;
+import io.portcullis.ca.certificate.CertificateReader;
+import io.portcullis.ca.certificate.CertificateSearch;
+import io.portcullis.ca.certificate.Serials;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.IssuancePipeline;
 import io.portcullis.ca.issuance.IssueRequest;
 import io.portcullis.ca.issuance.IssuedCertificate;
 import io.portcullis.ca.keys.PemCodec;
+import io.portcullis.ca.paging.Page;
+import io.portcullis.ca.paging.PageRequest;
 import io.portcullis.ca.revocation.RevocationReason;
 import io.portcullis.ca.revocation.RevocationService;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateSearch;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Page;
-import io.portcullis.ca.store.PageRequest;
-import io.portcullis.ca.store.Serials;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,11 +39,11 @@ import java.util.Optional;
 public class CertificateResource {
 
     private final IssuancePipeline pipeline;
-    private final CertificateRepository certificates;
+    private final CertificateReader certificates;
     private final RevocationService revocation;
     private final Clock clock;
 
-    public CertificateResource(IssuancePipeline pipeline, CertificateRepository certificates, RevocationService revocation,
+    public CertificateResource(IssuancePipeline pipeline, CertificateReader certificates, RevocationService revocation,
             Clock clock) {
         this.pipeline = pipeline;
         this.certificates = certificates;
@@ -87,35 +85,30 @@ public class CertificateResource {
 
     @GET
     @RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME })
-    @Transactional
     public Page<CertificateView> search(@QueryParam("status") String status, @QueryParam("q") String text,
             @QueryParam("expiringBefore") String expiringBefore, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         CertificateSearch search = new CertificateSearch(CertificateSearch.parseStatus(status),
                 AuditResource.nonBlank(text), instant("expiringBefore", expiringBefore));
         Instant now = clock.instant();
-        Page<CertificateRecord> found = certificates.search(search, PageRequest.of(page, size), now);
-        return new Page<>(found.items().stream().map(r -> CertificateView.of(r, now)).toList(), found.page(),
-                found.size(), found.total());
+        return certificates.search(search, PageRequest.of(page, size), now).map(r -> CertificateView.of(r, now));
     }
 
     @GET
     @Path("/{serial}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME })
-    @Transactional
     public CertificateView get(@PathParam("serial") String serial) {
-        return CertificateView.of(find(serial), clock.instant());
+        return CertificateView.of(certificates.get(serial), clock.instant());
     }
 
     @GET
     @Path("/{serial}/pem")
     @Produces("application/x-pem-file")
     @RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME })
-    @Transactional
     public Response pem(@PathParam("serial") String serial) {
-        CertificateRecord record = find(serial);
-        return Response.ok(CertificateView.pem(record.certificateDer))
-                .header("Content-Disposition", "attachment; filename=\"" + record.serialHex + ".pem\"")
+        StoredCertificate certificate = certificates.get(serial);
+        return Response.ok(certificate.pem())
+                .header("Content-Disposition", "attachment; filename=\"" + certificate.serialHex() + ".pem\"")
                 .build();
     }
 
@@ -124,7 +117,7 @@ public class CertificateResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME })
     public CertificateView revoke(@PathParam("serial") String serial, RevokeBody body, @Context SecurityContext security) {
         RevokeBody request = body == null ? new RevokeBody(null, null) : body;
-        CertificateRecord record = revocation.revoke(new RevocationService.RevokeRequest(Serials.parse(serial),
+        StoredCertificate record = revocation.revoke(new RevocationService.RevokeRequest(Serials.parse(serial),
                 RevocationReason.parse(request.reason()), instant("invalidityDate", request.invalidityDate()),
                 security.getUserPrincipal().getName()));
         return CertificateView.of(record, clock.instant());
@@ -134,16 +127,8 @@ public class CertificateResource {
     @Path("/{serial}/release")
     @RolesAllowed({ Role.ADMIN_NAME, Role.OPERATOR_NAME })
     public CertificateView release(@PathParam("serial") String serial, @Context SecurityContext security) {
-        CertificateRecord record = revocation.release(Serials.parse(serial), security.getUserPrincipal().getName());
+        StoredCertificate record = revocation.release(Serials.parse(serial), security.getUserPrincipal().getName());
         return CertificateView.of(record, clock.instant());
-    }
-
-    private CertificateRecord find(String serial) {
-        CertificateRecord record = certificates.findById(Serials.toHex(Serials.parse(serial)));
-        if (record == null || record.status == CertificateStatus.RESERVED) {
-            throw PortcullisException.notFound("certificate-not-found", "no certificate with serial " + serial);
-        }
-        return record;
     }
 
     private static Optional<Instant> instant(String name, String value) {

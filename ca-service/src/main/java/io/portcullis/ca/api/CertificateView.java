@@ -1,15 +1,10 @@
 package io.portcullis.ca.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.portcullis.ca.keys.PemCodec;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.portcullis.ca.certificate.StoredCertificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.cert.X509CertificateHolder;
 
 /** A certificate as the API shows it. {@code status} is valid, on_hold, revoked or expired. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,25 +24,10 @@ public record CertificateView(
         Instant invalidityDate,
         String certificate) {
 
-    public static CertificateView of(CertificateRecord r, Instant now) {
-        return new CertificateView(r.serialHex, status(r, now), r.profile, r.subjectDn,
-                r.sanText.isBlank() ? List.of() : Arrays.asList(r.sanText.split(" ")),
-                r.notBefore, r.notAfter, r.fingerprintSha256, r.issuedAt, r.requestedBy, r.revokedAt,
-                r.revocationReason, r.invalidityDate, pem(r.certificateDer));
-    }
-
-    static String status(CertificateRecord r, Instant now) {
-        if (r.status == CertificateStatus.VALID && !now.isBefore(r.notAfter)) {
-            return "expired";
-        }
-        return r.status.name().toLowerCase();
-    }
-
-    static String pem(byte[] der) {
-        try {
-            return PemCodec.toPem(new X509CertificateHolder(der));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static CertificateView of(StoredCertificate r, Instant now) {
+        return new CertificateView(r.serialHex(), r.statusAt(now), r.profile(), r.subjectDn(),
+                r.sanText().isBlank() ? List.of() : Arrays.asList(r.sanText().split(" ")),
+                r.notBefore(), r.notAfter(), r.fingerprintSha256(), r.issuedAt(), r.requestedBy(), r.revokedAt(),
+                r.revocationReason(), r.invalidityDate(), r.pem());
     }
 }

@@ -1,5 +1,6 @@
 package io.portcullis.ca.api;
 
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.store.CaRecord;
 import io.portcullis.ca.store.CaRepository;
@@ -31,8 +32,8 @@ public class PkiResource {
     @Transactional
     public Response certificate(@PathParam("name") String name) {
         String id = switch (name) {
-            case "root-ca" -> CaRecord.ROOT_ID;
-            case "issuing-ca" -> CaRecord.ISSUING_ID;
+            case "root-ca" -> CaIds.ROOT;
+            case "issuing-ca" -> CaIds.ISSUING;
             default -> throw PortcullisException.notFound("ca-not-found", "no CA certificate named " + name + ".crt");
         };
         CaRecord ca = cas.findById(id);

@@ -1,7 +1,7 @@
 package io.portcullis.ca.audit;
 
-import io.portcullis.ca.store.Page;
-import io.portcullis.ca.store.PageRequest;
+import io.portcullis.ca.paging.Page;
+import io.portcullis.ca.paging.PageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

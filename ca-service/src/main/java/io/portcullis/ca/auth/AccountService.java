@@ -4,16 +4,17 @@ import io.portcullis.ca.audit.AuditAction;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
 import io.portcullis.ca.error.PortcullisException;
-import io.portcullis.ca.store.AppLocks;
+import io.portcullis.ca.lock.AppLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Creates, lists and removes administrator accounts; every change is audited. */
 @ApplicationScoped
-public class AccountService {
+public class AccountService implements AccountRoles {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -72,6 +73,12 @@ public class AccountService {
         }
         accounts.delete(account);
         audit.append(AuditEvent.success(actor, AuditAction.ACCOUNT_DELETED, username, "role " + account.role.wireName()));
+    }
+
+    @Override
+    @Transactional
+    public Optional<Role> roleOfEnabled(String username) {
+        return accounts.findByIdOptional(username).filter(a -> a.enabled).map(a -> a.role);
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package io.portcullis.ca.authority;
 import io.portcullis.ca.audit.AuditAction;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.config.PortcullisConfig;
 import io.portcullis.ca.hierarchy.CaHierarchyFactory;
 import io.portcullis.ca.hierarchy.CaHierarchySpec;
@@ -12,10 +13,9 @@ import io.portcullis.ca.hierarchy.PkiUrls;
 import io.portcullis.ca.keys.EncryptedKeyStore;
 import io.portcullis.ca.keys.KeyAlgorithm;
 import io.portcullis.ca.keys.PemCodec;
+import io.portcullis.ca.lock.AppLocks;
 import io.portcullis.ca.store.CaRecord;
-import io.portcullis.ca.store.AppLocks;
 import io.portcullis.ca.store.CaRepository;
-import io.portcullis.ca.store.Serials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -64,7 +64,7 @@ public class CaBootstrapper {
     @Transactional
     public boolean ensureHierarchy() {
         locks.lock(AppLocks.CA_BOOTSTRAP);
-        if (cas.findById(CaRecord.ISSUING_ID) != null) {
+        if (cas.findById(CaIds.ISSUING) != null) {
             return false;
         }
         CaHierarchySpec spec = spec();
@@ -74,15 +74,15 @@ public class CaBootstrapper {
         try {
             X509Certificate root = PemCodec.toJca(hierarchy.root().certificate());
             X509Certificate issuing = PemCodec.toJca(hierarchy.issuing().certificate());
-            persist(CaRecord.ROOT_ID, null, hierarchy.root(), spec.rootKey(), new X509Certificate[] { root }, password);
-            persist(CaRecord.ISSUING_ID, CaRecord.ROOT_ID, hierarchy.issuing(), spec.issuingKey(),
+            persist(CaIds.ROOT, null, hierarchy.root(), spec.rootKey(), new X509Certificate[] { root }, password);
+            persist(CaIds.ISSUING, CaIds.ROOT, hierarchy.issuing(), spec.issuingKey(),
                     new X509Certificate[] { issuing, root }, password);
         } finally {
             Arrays.fill(password, '\0');
         }
-        audit.append(AuditEvent.success("bootstrap", AuditAction.CA_CREATED, CaRecord.ROOT_ID,
+        audit.append(AuditEvent.success("bootstrap", AuditAction.CA_CREATED, CaIds.ROOT,
                 spec.rootSubjectDn() + "; " + spec.rootKey()));
-        audit.append(AuditEvent.success("bootstrap", AuditAction.CA_CREATED, CaRecord.ISSUING_ID,
+        audit.append(AuditEvent.success("bootstrap", AuditAction.CA_CREATED, CaIds.ISSUING,
                 spec.issuingSubjectDn() + "; " + spec.issuingKey()));
         return true;
     }

@@ -7,8 +7,8 @@ import io.portcullis.ca.signing.CaSigner;
 import io.portcullis.ca.signing.SoftwareCaSigner;
 import io.portcullis.ca.store.CaRecord;
 import io.portcullis.ca.store.CaRepository;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -59,8 +59,8 @@ public class CaKeyring {
     }
 
     private Loaded read() {
-        CaRecord root = cas.findById(CaRecord.ROOT_ID);
-        CaRecord issuing = cas.findById(CaRecord.ISSUING_ID);
+        CaRecord root = cas.findById(CaIds.ROOT);
+        CaRecord issuing = cas.findById(CaIds.ISSUING);
         if (root == null || issuing == null) {
             throw new PortcullisException(ProblemKind.UNAVAILABLE, "ca-not-initialised",
                     "the CA hierarchy has not been created yet");

@@ -1,10 +1,10 @@
 package io.portcullis.ca.issuance;
 
-import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.authority.CaIds;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.store.CertificateRecord;
 import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public class IssuedCertificateWriter {
         byte[] der = encoded(certificate);
         CertificateRecord row = new CertificateRecord();
         row.serialHex = Serials.toHex(serial);
-        row.issuerId = CaRecord.ISSUING_ID;
+        row.issuerId = CaIds.ISSUING;
         row.status = CertificateStatus.VALID;
         row.profile = profile;
         row.requestedBy = requester;

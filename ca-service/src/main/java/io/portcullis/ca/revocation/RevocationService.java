@@ -3,11 +3,12 @@ package io.portcullis.ca.revocation;
 import io.portcullis.ca.audit.AuditAction;
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.store.CertificateRecord;
 import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -42,8 +43,9 @@ public class RevocationService {
     public record RevokeRequest(BigInteger serial, RevocationReason reason, Optional<Instant> invalidityDate, String actor) {
     }
 
+    /** The certificate as it stands after the request. */
     @Transactional
-    public CertificateRecord revoke(RevokeRequest request) {
+    public StoredCertificate revoke(RevokeRequest request) {
         CertificateRecord cert = lockedCertificate(request.serial());
         Instant now = clock.instant();
         request.invalidityDate().ifPresent(d -> {
@@ -55,14 +57,14 @@ public class RevocationService {
         switch (cert.status) {
             case REVOKED -> {
                 if (reason.rfcName().equals(cert.revocationReason)) {
-                    return cert;
+                    return cert.snapshot();
                 }
                 throw PortcullisException.conflict("already-revoked",
                         "certificate " + cert.serialHex + " is already revoked with reason " + cert.revocationReason);
             }
             case ON_HOLD -> {
                 if (reason == RevocationReason.CERTIFICATE_HOLD) {
-                    return cert;
+                    return cert.snapshot();
                 }
                 // Hold made permanent: the revocation date stays the date the hold began (RFC 5280 §5.3.1).
                 cert.status = CertificateStatus.REVOKED;
@@ -79,14 +81,15 @@ public class RevocationService {
                 "reason " + reason.rfcName() + "; subject " + cert.subjectDn));
         revoked.fire(new CertificateRevoked(request.serial(), cert.issuerId, reason, cert.revokedAt,
                 Optional.ofNullable(cert.invalidityDate)));
-        return cert;
+        return cert.snapshot();
     }
 
+    /** The certificate as it stands after the request. */
     @Transactional
-    public CertificateRecord release(BigInteger serial, String actor) {
+    public StoredCertificate release(BigInteger serial, String actor) {
         CertificateRecord cert = lockedCertificate(serial);
         if (cert.status == CertificateStatus.VALID) {
-            return cert;
+            return cert.snapshot();
         }
         if (cert.status != CertificateStatus.ON_HOLD) {
             throw PortcullisException.conflict("not-on-hold",
@@ -99,7 +102,7 @@ public class RevocationService {
         Instant now = clock.instant();
         audit.append(AuditEvent.success(actor, AuditAction.CERTIFICATE_RELEASED, cert.serialHex, "released from hold"));
         released.fire(new CertificateReleased(serial, cert.issuerId, now));
-        return cert;
+        return cert.snapshot();
     }
 
     private CertificateRecord lockedCertificate(BigInteger serial) {

@@ -1,18 +1,16 @@
 package io.portcullis.ca.store;
 
+import io.portcullis.ca.authority.CaCertificate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A certificate authority of the hierarchy, with its encrypted key store. */
+/** A certificate authority of the hierarchy, with its encrypted key store. Its {@code id} is one of {@link io.portcullis.ca.authority.CaIds}. */
 @Entity
 @Table(name = "certificate_authority")
 public class CaRecord {
-
-    public static final String ROOT_ID = "root";
-    public static final String ISSUING_ID = "issuing";
 
     @Id
     public String id;
@@ -44,4 +42,9 @@ public class CaRecord {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The CA without its key store, for modules that only show or chain its certificate. */
+    public CaCertificate snapshot() {
+        return new CaCertificate(id, parentId, subjectDn, serialHex, keyAlgorithm, certificateDer, notBefore, notAfter);
+    }
 }

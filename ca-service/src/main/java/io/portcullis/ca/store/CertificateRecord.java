@@ -1,5 +1,7 @@
 package io.portcullis.ca.store;
 
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.StoredCertificate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -59,4 +61,10 @@ public class CertificateRecord {
 
     @Column(name = "invalidity_date")
     public Instant invalidityDate;
+
+    /** What other modules may see of this row: a copy, so nothing outside ca-service can change the table. */
+    public StoredCertificate snapshot() {
+        return new StoredCertificate(serialHex, issuerId, status, profile, subjectDn, sanText, notBefore, notAfter,
+                fingerprintSha256, certificateDer, requestedBy, issuedAt, revokedAt, revocationReason, invalidityDate);
+    }
 }

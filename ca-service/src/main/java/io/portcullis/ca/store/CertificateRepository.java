@@ -1,5 +1,9 @@
 package io.portcullis.ca.store;
 
+import io.portcullis.ca.certificate.CertificateSearch;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.paging.Page;
+import io.portcullis.ca.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;

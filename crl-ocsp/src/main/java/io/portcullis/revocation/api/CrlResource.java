@@ -1,6 +1,6 @@
 package io.portcullis.revocation.api;
 
-import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.revocation.crl.CrlDistribution;
 import io.portcullis.revocation.crl.CrlKind;
 import io.portcullis.revocation.crl.PublishedCrl;
@@ -44,7 +44,7 @@ public class CrlResource {
     @Produces({PKIX_CRL, PEM})
     public Response crl(@PathParam("name") String name, @HeaderParam("Accept") String accept,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        String issuer = name.startsWith("root") ? CaRecord.ROOT_ID : CaRecord.ISSUING_ID;
+        String issuer = name.startsWith("root") ? CaIds.ROOT : CaIds.ISSUING;
         CrlKind kind = name.endsWith("-delta") ? CrlKind.DELTA : CrlKind.FULL;
         PublishedCrl crl = distribution.current(issuer, kind);
         Instant now = clock.instant();

@@ -2,13 +2,13 @@ package io.portcullis.revocation.crl;
 
 import io.portcullis.ca.audit.AuditEvent;
 import io.portcullis.ca.audit.AuditLog;
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.ca.authority.CaKeyring;
 import io.portcullis.ca.config.PortcullisConfig;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.hierarchy.PkiUrls;
+import io.portcullis.ca.lock.AppLocks;
 import io.portcullis.ca.signing.CaSigner;
-import io.portcullis.ca.store.AppLocks;
-import io.portcullis.ca.store.CaRecord;
 import io.portcullis.revocation.config.CrlConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -56,7 +56,7 @@ public class CrlPublisher {
         this.urls = PkiUrls.forPublicBase(portcullis.publicUrl(), portcullis.ocspUrl());
     }
 
-    /** Issues whatever is due for {@code issuerId} ({@link CaRecord#ISSUING_ID} or {@link CaRecord#ROOT_ID}); returns what was issued. */
+    /** Issues whatever is due for {@code issuerId} ({@link CaIds#ISSUING} or {@link CaIds#ROOT}); returns what was issued. */
     @Transactional
     public List<CrlMeta> publishDue(String issuerId) {
         CaSigner signer = signerFor(issuerId);
@@ -104,8 +104,8 @@ public class CrlPublisher {
 
     private CaSigner signerFor(String issuerId) {
         return switch (issuerId) {
-            case CaRecord.ISSUING_ID -> keyring.issuing();
-            case CaRecord.ROOT_ID -> keyring.root();
+            case CaIds.ISSUING -> keyring.issuing();
+            case CaIds.ROOT -> keyring.root();
             default -> throw PortcullisException.notFound("crl-not-found", "no CA named " + issuerId);
         };
     }

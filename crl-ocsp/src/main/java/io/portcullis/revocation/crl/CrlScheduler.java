@@ -1,10 +1,10 @@
 package io.portcullis.revocation.crl;
 
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
 import io.portcullis.ca.revocation.CertificateReleased;
 import io.portcullis.ca.revocation.CertificateRevoked;
-import io.portcullis.ca.store.CaRecord;
 import io.portcullis.revocation.config.CrlConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class CrlScheduler {
 
     private static final Logger LOG = Logger.getLogger(CrlScheduler.class);
-    private static final List<String> ISSUERS = List.of(CaRecord.ISSUING_ID, CaRecord.ROOT_ID);
+    private static final List<String> ISSUERS = List.of(CaIds.ISSUING, CaIds.ROOT);
 
     private final CrlPublisher publisher;
     private final CrlConfig config;

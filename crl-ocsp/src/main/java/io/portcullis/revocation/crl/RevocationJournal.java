@@ -1,8 +1,8 @@
 package io.portcullis.revocation.crl;
 
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.revocation.CertificateReleased;
 import io.portcullis.ca.revocation.CertificateRevoked;
-import io.portcullis.ca.store.Serials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;

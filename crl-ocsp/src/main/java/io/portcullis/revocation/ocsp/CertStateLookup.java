@@ -1,35 +1,32 @@
 package io.portcullis.revocation.ocsp;
 
-import io.portcullis.ca.store.CaRecord;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
+import io.portcullis.ca.authority.CaIds;
+import io.portcullis.ca.certificate.CertificateStates;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.revocation.crl.ReasonCodes;
 import io.portcullis.revocation.crl.RevokedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Reads certificate status for OCSP straight from the certificate table: one indexed query for
- * all serials of a request, selecting only the status columns (not the certificate bytes).
+ * Certificate status for OCSP, from the CA's store: one query for all serials of a request,
+ * reading only the status columns (not the certificate bytes).
  */
 @ApplicationScoped
 public class CertStateLookup {
 
-    private final EntityManager em;
+    private final CertificateStates certificates;
 
-    public CertStateLookup(EntityManager em) {
-        this.em = em;
+    public CertStateLookup(CertificateStates certificates) {
+        this.certificates = certificates;
     }
 
     /** The state of each serial; serials with no row (or a reserved one) are {@link CertState#UNKNOWN}. */
-    @Transactional
     public Map<BigInteger, CertState> states(Collection<BigInteger> serials) {
         Map<String, BigInteger> byHex = new HashMap<>();
         for (BigInteger serial : serials) {
@@ -44,17 +41,10 @@ public class CertStateLookup {
         if (byHex.isEmpty()) {
             return states;
         }
-        List<Object[]> rows = em.createQuery("select c.serialHex, c.status, c.revokedAt, c.revocationReason from CertificateRecord c"
-                        + " where c.serialHex in :serials and c.issuerId = :issuer", Object[].class)
-                .setParameter("serials", byHex.keySet())
-                .setParameter("issuer", CaRecord.ISSUING_ID)
-                .getResultList();
-        for (Object[] row : rows) {
-            states.put(byHex.get((String) row[0]), state((CertificateStatus) row[1], (Instant) row[2], (String) row[3]));
-        }
+        certificates.ofIssuer(CaIds.ISSUING, byHex.keySet()).forEach((hex, stored) -> states.put(byHex.get(hex),
+                state(stored.status(), stored.revokedAt(), stored.revocationReason())));
         return states;
     }
-
     static CertState state(CertificateStatus status, Instant revokedAt, String reason) {
         return switch (status) {
             case VALID -> CertState.GOOD;

@@ -1,10 +1,10 @@
 package io.portcullis.enrollment.api;
 
 import io.portcullis.ca.authority.CaKeyring;
+import io.portcullis.ca.certificate.Serials;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
 import io.portcullis.ca.keys.PemCodec;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.enrollment.EnrollmentAttempt;
 import io.portcullis.enrollment.EnrollmentOutcome;
 import io.portcullis.enrollment.EnrollmentService;

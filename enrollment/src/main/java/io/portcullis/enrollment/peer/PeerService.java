@@ -6,24 +6,15 @@ import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.profile.IpAddressBlocks;
 import io.portcullis.ca.profile.ProfileRegistry;
 import io.portcullis.ca.revocation.RevocationReason;
-import io.portcullis.ca.revocation.RevocationService;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
 import io.portcullis.enrollment.EnrollmentAudit;
 import io.portcullis.enrollment.EnrollmentConfig;
-import io.portcullis.enrollment.request.EnrollmentRequest;
-import io.portcullis.enrollment.request.EnrollmentRequestRepository;
-import io.portcullis.enrollment.request.RequestStatus;
 import io.portcullis.enrollment.secret.EnrollmentLimits;
 import io.portcullis.enrollment.secret.EnrollmentSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -36,23 +27,18 @@ public class PeerService {
 
     private final PeerRepository peers;
     private final PeerCertificateRepository peerCertificates;
-    private final EnrollmentRequestRepository requests;
-    private final CertificateRepository certificates;
-    private final RevocationService revocation;
+    private final PeerRetirement retirement;
     private final EnrollmentSecrets secrets;
     private final EnrollmentLimits limits;
     private final EnrollmentConfig config;
     private final AuditLog audit;
     private final Clock clock;
 
-    public PeerService(PeerRepository peers, PeerCertificateRepository peerCertificates, EnrollmentRequestRepository requests,
-            CertificateRepository certificates, RevocationService revocation, EnrollmentSecrets secrets, EnrollmentLimits limits,
-            EnrollmentConfig config, AuditLog audit, Clock clock) {
+    public PeerService(PeerRepository peers, PeerCertificateRepository peerCertificates, PeerRetirement retirement,
+            EnrollmentSecrets secrets, EnrollmentLimits limits, EnrollmentConfig config, AuditLog audit, Clock clock) {
         this.peers = peers;
         this.peerCertificates = peerCertificates;
-        this.requests = requests;
-        this.certificates = certificates;
-        this.revocation = revocation;
+        this.retirement = retirement;
         this.secrets = secrets;
         this.limits = limits;
         this.config = config;
@@ -163,7 +149,7 @@ public class PeerService {
         if (peer.status == PeerStatus.REVOKED) {
             throw PortcullisException.conflict("peer-inactive", "peer " + peer.name + " is deleted");
         }
-        int revoked = retire(peer, RevocationReason.PRIVILEGE_WITHDRAWN, actor);
+        int revoked = retirement.retire(peer, RevocationReason.PRIVILEGE_WITHDRAWN, actor);
         peer.status = PeerStatus.DISABLED;
         audit.append(AuditEvent.success(actor, EnrollmentAudit.PEER_DISABLED, peer.label(), revoked + " certificate(s) revoked"));
         return peer;
@@ -188,36 +174,12 @@ public class PeerService {
         if (peer.status == PeerStatus.REVOKED) {
             return peer;
         }
-        int revoked = retire(peer, RevocationReason.CESSATION_OF_OPERATION, actor);
+        int revoked = retirement.retire(peer, RevocationReason.CESSATION_OF_OPERATION, actor);
         peer.status = PeerStatus.REVOKED;
         peer.activeName = null;
         peer.activeIdentity = null;
         audit.append(AuditEvent.success(actor, EnrollmentAudit.PEER_DELETED, peer.label(), revoked + " certificate(s) revoked"));
         return peer;
-    }
-
-    /** Revokes every unrevoked certificate of the peer, rejects its pending requests and voids its secret. */
-    private int retire(Peer peer, RevocationReason reason, String actor) {
-        int revoked = 0;
-        for (PeerCertificate pc : peerCertificates.ofPeer(peer.id)) {
-            CertificateRecord record = certificates.findById(pc.serialHex);
-            if (record != null && (record.status == CertificateStatus.VALID || record.status == CertificateStatus.ON_HOLD)) {
-                revocation.revoke(new RevocationService.RevokeRequest(new BigInteger(pc.serialHex, 16), reason, Optional.empty(), actor));
-                revoked++;
-            }
-        }
-        Instant now = clock.instant();
-        for (EnrollmentRequest pending : requests.pendingOfPeer(peer.id)) {
-            pending.status = RequestStatus.REJECTED;
-            pending.decidedAt = now;
-            pending.decidedBy = actor;
-            pending.reason = "peer " + (reason == RevocationReason.CESSATION_OF_OPERATION ? "deleted" : "disabled");
-        }
-        peer.secretHash = null;
-        peer.secretExpiresAt = null;
-        peer.secretUsedAt = null;
-        peer.updatedAt = now;
-        return revoked;
     }
 
     private String newSecret(Peer peer, Instant now) {

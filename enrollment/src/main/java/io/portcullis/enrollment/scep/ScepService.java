@@ -1,20 +1,18 @@
 package io.portcullis.enrollment.scep;
 
 import io.portcullis.ca.authority.CaKeyring;
+import io.portcullis.ca.certificate.CertificateReader;
+import io.portcullis.ca.certificate.Serials;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.CsrDetails;
 import io.portcullis.ca.issuance.CsrParser;
 import io.portcullis.ca.keys.PemCodec;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.enrollment.EnrollmentAttempt;
 import io.portcullis.enrollment.EnrollmentOutcome;
 import io.portcullis.enrollment.EnrollmentService;
 import io.portcullis.enrollment.RenewalService;
 import io.portcullis.enrollment.request.Channel;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
@@ -61,10 +59,10 @@ public class ScepService {
     private final CaKeyring keyring;
     private final EnrollmentService enrollment;
     private final RenewalService renewal;
-    private final CertificateRepository certificates;
+    private final CertificateReader certificates;
     private final Instance<CrlSource> crls;
 
-    public ScepService(ScepRa ra, CaKeyring keyring, EnrollmentService enrollment, RenewalService renewal, CertificateRepository certificates,
+    public ScepService(ScepRa ra, CaKeyring keyring, EnrollmentService enrollment, RenewalService renewal, CertificateReader certificates,
             Instance<CrlSource> crls, Clock clock, SecureRandom random) {
         this.reader = new PkiMessageReader(clock);
         this.writer = new CertRepWriter(random);
@@ -154,12 +152,11 @@ public class ScepService {
         if (!wanted.getName().equals(keyring.issuing().certificate().getSubject())) {
             throw new ScepFailure(FailInfo.BAD_CERT_ID, "this server issues only as " + keyring.issuing().certificate().getSubject());
         }
-        CertificateRecord record = QuarkusTransaction.joiningExisting().call(() -> certificates.findById(Serials.toHex(wanted.getSerialNumber().getValue())));
-        if (record == null || record.status == CertificateStatus.RESERVED) {
-            throw new ScepFailure(FailInfo.BAD_CERT_ID, "no certificate with serial " + Serials.toHex(wanted.getSerialNumber().getValue()));
-        }
+        String serial = Serials.toHex(wanted.getSerialNumber().getValue());
+        StoredCertificate record = certificates.find(serial)
+                .orElseThrow(() -> new ScepFailure(FailInfo.BAD_CERT_ID, "no certificate with serial " + serial));
         try {
-            byte[] inner = Pkcs7.certsOnly(List.of(new X509CertificateHolder(record.certificateDer)), List.of());
+            byte[] inner = Pkcs7.certsOnly(List.of(new X509CertificateHolder(record.certificateDer())), List.of());
             return writer.success(request, ScepEnvelope.seal(inner, requester(request), opened.cipher()), signer);
         } catch (IOException e) {
             throw new ScepFailure(FailInfo.BAD_CERT_ID, "the stored certificate is unreadable");

@@ -1,17 +1,17 @@
 package io.portcullis.server.ike;
 
 import io.portcullis.ca.authority.KeystorePassword;
+import io.portcullis.ca.certificate.CertificateReader;
+import io.portcullis.ca.certificate.CertificateStatus;
+import io.portcullis.ca.certificate.Serials;
+import io.portcullis.ca.certificate.StoredCertificate;
 import io.portcullis.ca.issuance.IssuancePipeline;
 import io.portcullis.ca.issuance.IssueRequest;
 import io.portcullis.ca.issuance.IssuedCertificate;
 import io.portcullis.ca.keys.EncryptedKeyStore;
 import io.portcullis.ca.keys.PemCodec;
+import io.portcullis.ca.lock.AppLocks;
 import io.portcullis.ca.profile.ProfileRegistry;
-import io.portcullis.ca.store.AppLocks;
-import io.portcullis.ca.store.CertificateRecord;
-import io.portcullis.ca.store.CertificateRepository;
-import io.portcullis.ca.store.CertificateStatus;
-import io.portcullis.ca.store.Serials;
 import io.portcullis.ike.exchange.auth.GatewayCredentials;
 import io.portcullis.ike.runtime.GatewayIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,14 +50,14 @@ public class GatewayCredentialStore {
     private static final Logger LOG = Logger.getLogger(GatewayCredentialStore.class);
 
     private final GatewayCredentialRepository credentials;
-    private final CertificateRepository certificates;
+    private final CertificateReader certificates;
     private final AppLocks locks;
     private final KeystorePassword keystorePassword;
     private final IssuancePipeline pipeline;
     private final Clock clock;
     private final SecureRandom random;
 
-    public GatewayCredentialStore(GatewayCredentialRepository credentials, CertificateRepository certificates,
+    public GatewayCredentialStore(GatewayCredentialRepository credentials, CertificateReader certificates,
             AppLocks locks, KeystorePassword keystorePassword, IssuancePipeline pipeline, Clock clock,
             SecureRandom random) {
         this.credentials = credentials;
@@ -89,9 +89,9 @@ public class GatewayCredentialStore {
         if (record.notAfter.minus(RENEW_BEFORE).isBefore(clock.instant())) {
             return Optional.of("the stored one expires " + record.notAfter);
         }
-        CertificateRecord stored = certificates.findById(record.serialHex);
-        if (stored == null || stored.status != CertificateStatus.VALID) {
-            return Optional.of("the stored one is " + (stored == null ? "unknown to the CA" : stored.status));
+        Optional<CertificateStatus> stored = certificates.find(record.serialHex).map(StoredCertificate::status);
+        if (stored.isEmpty() || stored.get() != CertificateStatus.VALID) {
+            return Optional.of("the stored one is " + stored.map(CertificateStatus::toString).orElse("unknown to the CA"));
         }
         return Optional.empty();
     }

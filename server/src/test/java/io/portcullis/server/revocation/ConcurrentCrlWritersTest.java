@@ -3,7 +3,7 @@ package io.portcullis.server.revocation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.ca.store.CaRecord;
+import io.portcullis.ca.authority.CaIds;
 import io.portcullis.revocation.crl.CrlPublisher;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ class ConcurrentCrlWritersTest {
                 published.add(writers.submit(() -> {
                     int crls = 0;
                     while (revoking.get()) {
-                        crls += publisher.publishDue(CaRecord.ISSUING_ID).size();
+                        crls += publisher.publishDue(CaIds.ISSUING).size();
                     }
                     return crls;
                 }));
@@ -67,7 +67,7 @@ class ConcurrentCrlWritersTest {
         } finally {
             writers.shutdownNow();
         }
-        publisher.publishDue(CaRecord.ISSUING_ID);
+        publisher.publishDue(CaIds.ISSUING);
 
         List<Map<String, Object>> issued = crlAuditEntriesSince(firstSeq);
         long previousNumber = 0;

@@ -2,6 +2,7 @@ package io.portcullis.server.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.ca.testing.MutableClock;
 import io.portcullis.revocation.ocsp.ResponderCertificates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -13,8 +14,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -32,35 +31,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ResponderRotationTest.MovableClockProfile.class)
 class ResponderRotationTest {
 
-    /** A clock that starts at the real time and only moves when the test says so. */
-    public static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the application only uses UTC instants");
-        }
-    }
-
     /** Replaces the application's system clock with the one movable clock of this test. */
     // No @Priority: enabled only by this test's profile, so other tests keep the system clock.
     @Alternative
     public static class MovableClockProducer {
-        static final MovableClock CLOCK = new MovableClock();
+        /** Starts at the real time and only moves when the test says so. */
+        static final MutableClock CLOCK = new MutableClock(Instant.now());
 
         @Produces
         @Singleton

@@ -1,4 +1,4 @@
-package io.portcullis.ca.store;
+package io.portcullis.ca.certificate;
 
 import io.portcullis.ca.error.PortcullisException;
 import java.time.Instant;

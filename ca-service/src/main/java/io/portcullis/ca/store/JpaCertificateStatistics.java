@@ -1,31 +1,26 @@
 package io.portcullis.ca.store;
 
+import io.portcullis.ca.certificate.CertificateStatistics;
+import io.portcullis.ca.certificate.CertificateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * Counts of issued certificates by status, for dashboards. Each count is one aggregate query over
- * the {@code (status, not_after)} index, so it stays cheap with many certificates.
+ * Each count is one aggregate query over the {@code (status, not_after)} index, so it stays cheap
+ * with many certificates.
  */
 @ApplicationScoped
-public class CertificateStatistics {
+public class JpaCertificateStatistics implements CertificateStatistics {
 
     private final EntityManager em;
 
-    public CertificateStatistics(EntityManager em) {
+    public JpaCertificateStatistics(EntityManager em) {
         this.em = em;
     }
 
-    /** {@code expiringSoon}: valid now and expiring before {@code soon}. */
-    public record Counts(long valid, long expired, long onHold, long revoked, long expiringSoon) {
-
-        public long total() {
-            return valid + expired + onHold + revoked;
-        }
-    }
-
+    @Override
     @Transactional
     public Counts counts(Instant now, Instant soon) {
         long validStored = 0;

@@ -1,4 +1,4 @@
-package io.portcullis.ca.store;
+package io.portcullis.ca.lock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package io.portcullis.ca.store;
+package io.portcullis.ca.certificate;
 
 /**
  * Stored status of an issued certificate. Expiry is not a stored status: it follows from

@@ -1,9 +1,10 @@
-package io.portcullis.ca.store;
+package io.portcullis.ca.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.ca.error.PortcullisException;
+import io.portcullis.ca.paging.PageRequest;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 

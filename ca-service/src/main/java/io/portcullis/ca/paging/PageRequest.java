@@ -1,4 +1,4 @@
-package io.portcullis.ca.store;
+package io.portcullis.ca.paging;
 
 import io.portcullis.ca.error.PortcullisException;
 
