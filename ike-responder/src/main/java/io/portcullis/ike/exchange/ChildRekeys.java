@@ -40,6 +40,14 @@ final class ChildRekeys {
         byInboundSpi.put(exchange.replaced().inboundSpi(), Settled.IN_PROGRESS);
     }
 
+    /**
+     * A Quick Mode for a new pair (no pair is replaced: {@link ChildRequest#template}): routed by its message ID
+     * like a rekey, but no existing pair's bookkeeping changes.
+     */
+    void startedNew(QuickModeRekeyInitiator exchange) {
+        byMessageId.put(exchange.messageId(), exchange);
+    }
+
     Optional<QuickModeRekeyInitiator> forMessageId(int messageId) {
         return Optional.ofNullable(byMessageId.get(messageId));
     }

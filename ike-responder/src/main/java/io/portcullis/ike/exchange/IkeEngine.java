@@ -92,6 +92,17 @@ public final class IkeEngine {
         return acrossShards(index, shards[index].process(in));
     }
 
+    /**
+     * Starts a Main Mode with a peer (and then the Quick Mode of {@link Initiation#child}): the output carries
+     * message 1 to send; the peer's replies come back through {@link #process} and are routed by our initiator
+     * cookie until its message 2 names the responder cookie. Empty output when too many Main Modes we started
+     * are half-open.
+     */
+    public IkeOutput initiate(Initiation initiation) {
+        InitiatedMainMode exchange = new InitiatedMainMode(ctx, initiation);
+        return shards[shardOf(exchange.initiatorCookie())].initiate(exchange);
+    }
+
     /** Runs the peer check of a deferred message 5 (blocking: PKIX, OCSP, CRL); call it off the receive path. */
     public AuthDecision authenticate(PendingAuthentication pending) {
         return ctx.authenticator().authenticate(pending.certificates(), pending.peerId(), pending.at());
