@@ -99,7 +99,7 @@ public final class IkeEngine {
      * are half-open.
      */
     public IkeOutput initiate(Initiation initiation) {
-        InitiatedMainMode exchange = new InitiatedMainMode(ctx, initiation);
+        InitiatedMainMode exchange = new InitiatedMainMode(ctx, initiation, RetransmissionTimer.Schedule.STRONGSWAN);
         return shards[shardOf(exchange.initiatorCookie())].initiate(exchange);
     }
 
@@ -236,6 +236,28 @@ public final class IkeEngine {
             outputs.add(shard.rekeyDue());
         }
         return merged(outputs);
+    }
+
+    /**
+     * The Main Modes we started: our last message of each sent again when its time has come (strongSwan's schedule:
+     * 4 s, then each wait ×1.8, five retransmissions), or, after the last, the half-open SA dropped and its key
+     * material wiped ({@link IkeEvent.InitiationFailed}).
+     */
+    public IkeOutput retransmitDue() {
+        List<IkeOutput> outputs = new ArrayList<>();
+        for (IkeShard shard : shards) {
+            outputs.add(shard.retransmitDue());
+        }
+        return merged(outputs);
+    }
+
+    /** How many Main Modes we started are still half-open. */
+    public int initiatingCount() {
+        int sum = 0;
+        for (IkeShard shard : shards) {
+            sum += shard.initiatingCount();
+        }
+        return sum;
     }
 
     /**

@@ -125,6 +125,14 @@ final class IkeShard {
         return table.allEstablished().stream().map(IkeSaView::of).toList();
     }
 
+    synchronized IkeOutput retransmitDue() {
+        return maintenance.retransmitInitiated();
+    }
+
+    synchronized int initiatingCount() {
+        return table.allInitiated().size();
+    }
+
     synchronized int halfOpenCount() {
         return table.halfOpenCount();
     }

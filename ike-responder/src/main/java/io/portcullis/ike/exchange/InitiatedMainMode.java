@@ -3,7 +3,9 @@ package io.portcullis.ike.exchange;
 import io.portcullis.ike.isakmp.IsakmpHeader;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A half-open IKE SA we started: the {@link MainMode} in its initiator role, what it was started for, and
@@ -19,13 +21,19 @@ final class InitiatedMainMode {
 
     private final MainMode mainMode;
     private final Initiation initiation;
+    private final ExchangeContext ctx;
+    private final RetransmissionTimer.Schedule schedule;
     private List<byte[]> lastSent;
+    private RetransmissionTimer timer;
     private byte[] lastReply;
 
-    InitiatedMainMode(ExchangeContext ctx, Initiation initiation) {
+    InitiatedMainMode(ExchangeContext ctx, Initiation initiation, RetransmissionTimer.Schedule schedule) {
+        this.ctx = ctx;
+        this.schedule = schedule;
         this.mainMode = MainMode.initiator(ctx, initiation.peer(), initiation.local());
         this.initiation = initiation;
         this.lastSent = List.of(mainMode.message1());
+        this.timer = new RetransmissionTimer(schedule, ctx.clock().instant());
     }
 
     long initiatorCookie() {
@@ -68,12 +76,36 @@ final class InitiatedMainMode {
         }
         if (result.status() == ExchangeResult.Status.CONTINUE) {
             lastSent = result.replies();
+            timer = new RetransmissionTimer(schedule, ctx.clock().instant()); // each message has its own tries
         }
         return result;
+    }
+
+    /**
+     * What is due at {@code now}: nothing; the stored bytes of our last message again (never re-encrypted: the
+     * responder recognises a copy and answers from its cache, and the IV chain stays as it was); or, after the
+     * last try, the end of this exchange with its key material wiped. The caller removes it from the table then.
+     */
+    Optional<ExchangeResult> onTimer(Instant now) {
+        return switch (timer.due(now)) {
+            case WAIT -> Optional.empty();
+            case RESEND -> Optional.of(ExchangeResult.progress(lastSent(),
+                    "Main Mode message sent again (" + timer.sent() + ")"));
+            case GIVE_UP -> {
+                destroy();
+                String reason = "no answer after " + timer.sent() + " tries in state " + mainMode.state();
+                yield Optional.of(ExchangeResult.failed(List.of(), List.of(new IkeEvent.InitiationFailed(mainMode.id(),
+                        initiation.peer(), reason)), reason));
+            }
+        };
     }
 
     /** The exchange is over without an IKE SA: its DH value and keys are wiped (a no-op after a failure did so). */
     void destroy() {
         mainMode.phase1.destroy();
+    }
+
+    boolean holdsKeyMaterial() {
+        return mainMode.phase1.holdsKeyMaterial();
     }
 }
