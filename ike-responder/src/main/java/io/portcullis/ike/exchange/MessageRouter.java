@@ -217,7 +217,8 @@ final class MessageRouter {
     }
 
     private ExchangeResult quickMode(IkeSa sa, IsakmpHeader header, byte[] bytes) throws IsakmpDecodeException {
-        Optional<QuickModeRekeyInitiator> ours = sa.rekeys().forMessageId(header.messageId());
+        int messageId = header.messageId();
+        Optional<QuickModeRekeyInitiator> ours = sa.exchanges().initiated(messageId);
         if (ours.isPresent()) {
             ExchangeResult result = ours.get().process(ctx.decoder().decodeEncrypted(bytes));
             if (result.status() == ExchangeResult.Status.COMPLETE || result.status() == ExchangeResult.Status.FAILED) {
@@ -225,20 +226,18 @@ final class MessageRouter {
             }
             return result;
         }
-        QuickModeResponder exchange = sa.quickModes().get(header.messageId());
-        if (exchange == null) {
-            if (sa.quickModes().size() >= IkeSa.MAX_PENDING_QUICK_MODES) {
-                return ExchangeResult.dropped(Drop.HALF_OPEN_LIMIT, "too many Quick Modes in progress");
-            }
-            exchange = new QuickModeResponder(ctx, sa, header.messageId());
+        Optional<QuickModeResponder> theirs = sa.exchanges().responding(messageId);
+        if (theirs.isEmpty() && sa.exchanges().count(Role.RESPONDER) >= IkeSa.MAX_PENDING_QUICK_MODES) {
+            return ExchangeResult.dropped(Drop.HALF_OPEN_LIMIT, "too many Quick Modes in progress");
         }
+        QuickModeResponder exchange = theirs.orElseGet(() -> new QuickModeResponder(ctx, sa, messageId));
         ExchangeResult result = exchange.process(ctx.decoder().decodeEncrypted(bytes));
         switch (result.status()) {
-            case CONTINUE -> sa.quickModes().put(header.messageId(), exchange);
-            case COMPLETE, FAILED -> sa.quickModes().remove(header.messageId());
+            case CONTINUE -> sa.exchanges().add(messageId, ExchangeTable.Entry.of(exchange));
+            case COMPLETE, FAILED -> sa.exchanges().remove(messageId);
             case DROPPED -> {
                 if (exchange.state() == QuickModeResponder.State.AWAITING_PROPOSAL) {
-                    sa.ivs().forget(header.messageId()); // nothing was started under this M-ID
+                    sa.ivs().forget(messageId); // nothing was started under this M-ID
                 }
             }
             case PENDING -> throw new IllegalStateException("Quick Mode defers nothing");

@@ -174,7 +174,7 @@ public final class QuickModeRekeyInitiator {
     private ExchangeResult fail(NotifyType notify, String detail) {
         abandon();
         state = State.FAILED;
-        byte[] informational = ProtectedMessages.informational(sa, ctx.newMessageId(), NotificationPayload.of(notify,
+        byte[] informational = ProtectedMessages.informational(sa, sa.freshMessageId(ctx), NotificationPayload.of(notify,
                 ProtocolId.IPSEC_ESP, Bytes.ofUnsigned(ourSpi & 0xFFFF_FFFFL, 4), Bytes.EMPTY));
         return ExchangeResult.failed(List.of(informational), List.of(
                 new IkeEvent.ExchangeFailed(sa.id(), sa.peerAddress(), notify, detail),
