@@ -9,7 +9,7 @@ import java.util.Objects;
 /** Something the gateway (SA installer, audit log, admin view) must learn about. */
 public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstablished, IkeEvent.ChildSaDeleted,
         IkeEvent.IkeSaDeleted, IkeEvent.InitialContact, IkeEvent.ChildSaAdopted, IkeEvent.ExchangeFailed,
-        IkeEvent.RekeyStarted, IkeEvent.RekeyFailed, IkeEvent.InitiationFailed {
+        IkeEvent.RekeyStarted, IkeEvent.RekeyFailed, IkeEvent.InitiationFailed, IkeEvent.ChildSaNotEstablished {
 
     IkeSaId ikeSa();
 
@@ -68,6 +68,14 @@ public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstab
      * its key material are gone. {@code ikeSa} names the responder cookie once message 2 arrived, 0 before.
      */
     record InitiationFailed(IkeSaId ikeSa, InetSocketAddress peerAddress, String reason) implements IkeEvent {
+    }
+
+    /**
+     * A Quick Mode the gateway started for a new pair ({@link ChildRequest}, not a rekey) ended without one (no
+     * answer, refused, or an answer we could not accept); the IKE SA stays.
+     */
+    record ChildSaNotEstablished(IkeSaId ikeSa, io.portcullis.ike.esp.TrafficSelector local,
+            io.portcullis.ike.esp.TrafficSelector remote, String reason) implements IkeEvent {
     }
 
     enum Cause {

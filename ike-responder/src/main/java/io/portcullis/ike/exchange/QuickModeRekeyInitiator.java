@@ -163,7 +163,7 @@ public final class QuickModeRekeyInitiator {
     private ExchangeResult ended(String reason) {
         abandon();
         state = State.FAILED;
-        return ExchangeResult.failed(List.of(), List.of(new IkeEvent.RekeyFailed(sa.id(), replaced.inboundSpi(), reason)),
+        return ExchangeResult.failed(List.of(), List.of(failure(reason)),
                 "rekey of " + replaced + " failed: " + reason);
     }
 
@@ -178,7 +178,14 @@ public final class QuickModeRekeyInitiator {
                 ProtocolId.IPSEC_ESP, Bytes.ofUnsigned(ourSpi & 0xFFFF_FFFFL, 4), Bytes.EMPTY));
         return ExchangeResult.failed(List.of(informational), List.of(
                 new IkeEvent.ExchangeFailed(sa.id(), sa.peerAddress(), notify, detail),
-                new IkeEvent.RekeyFailed(sa.id(), replaced.inboundSpi(), detail)), detail);
+                failure(detail)), detail);
+    }
+
+    /** A rekey reports on the pair it was to replace; a new pair (no SPI yet, {@link ChildRequest}) on its selectors. */
+    private IkeEvent failure(String reason) {
+        return replaced.inboundSpi() == 0
+                ? new IkeEvent.ChildSaNotEstablished(sa.id(), replaced.local(), replaced.remote(), reason)
+                : new IkeEvent.RekeyFailed(sa.id(), replaced.inboundSpi(), reason);
     }
 
     /** Releases what an exchange that never completed holds: its SPI, IV chain and DH value. */

@@ -47,6 +47,29 @@ class EngineToEngineTest {
         assertThat(engines.events(engines.responderEvents, ChildSaEstablished.class)).isEmpty();
     }
 
+    @Test
+    void aNewPairTheResponderRefusesIsReportedAsSuchAndTheIkeSaStays() {
+        ChildRequest good = TwoEngines.child();
+        ChildRequest refused = new ChildRequest(good.transform(), good.local(),
+                io.portcullis.ike.esp.TrafficSelector.of("10.9.0.0/24"), good.mode(), good.pfsGroup(), good.lifetime());
+        engines.deliver(engines.start(new Initiation(TwoEngines.THEM, TwoEngines.US, java.util.Optional.of(refused))));
+        assertThat(engines.events(engines.initiatorEvents, IkeEvent.IkeSaEstablished.class)).hasSize(1);
+
+        for (int second = 0; second < 200; second++) {
+            engines.clock.advance(java.time.Duration.ofSeconds(1));
+            IkeOutput out = engines.initiator.rekeyDue();
+            engines.initiatorEvents.addAll(out.events());
+            engines.deliver(out.datagrams());
+        }
+
+        IkeEvent.ChildSaNotEstablished failed = single(engines.events(engines.initiatorEvents,
+                IkeEvent.ChildSaNotEstablished.class));
+        assertThat(failed.remote()).isEqualTo(refused.remote());
+        assertThat(engines.events(engines.initiatorEvents, IkeEvent.RekeyFailed.class)).isEmpty();
+        assertThat(engines.events(engines.initiatorEvents, ChildSaEstablished.class)).isEmpty();
+        assertThat(engines.initiator.ikeSas()).hasSize(1);
+    }
+
     static <T> T single(List<T> items) {
         assertThat(items).hasSize(1);
         return items.get(0);
