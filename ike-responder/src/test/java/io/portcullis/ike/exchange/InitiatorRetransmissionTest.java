@@ -52,6 +52,22 @@ class InitiatorRetransmissionTest {
     }
 
     @Test
+    void aLostMessage2IsRecoveredByMessage1AgainWhichTheResponderAnswersFromItsCache() {
+        Datagram message1 = engines.start(TwoEngines.initiation()).get(0);
+        List<Datagram> lostMessage2 = engines.one(message1); // never reaches us
+        advance(4);
+
+        List<Datagram> again = engines.initiator.retransmitDue().datagrams();
+        engines.deliver(again);
+
+        assertThat(again.get(0).data()).isEqualTo(message1.data());
+        assertThat(engines.responder.responder.stats().retransmissions()).isEqualTo(1);
+        assertThat(engines.responder.responder.halfOpenCount()).isZero();
+        ChildSaEstablished ours = engines.events(engines.initiatorEvents, ChildSaEstablished.class).get(0);
+        assertThat(ours.ikeSa().responderCookie()).isEqualTo(header(lostMessage2.get(0)).responderCookie());
+    }
+
+    @Test
     void aLostMessage3IsSentAgainAsItWasAndTheExchangesComplete() {
         List<Datagram> lost = new ArrayList<>();
         engines.deliver(engines.start(TwoEngines.initiation()), d -> {
