@@ -23,7 +23,7 @@ final class Deletes {
      * we chose; the ISAKMP SA stays.
      */
     static byte[] childSa(ExchangeContext ctx, IkeSa sa, ChildSa child, List<IkeEvent> events, IkeEvent.Cause cause) {
-        byte[] datagram = ProtectedMessages.informational(sa, ctx.newMessageId(), DeletePayload.of(ProtocolId.IPSEC_ESP,
+        byte[] datagram = ProtectedMessages.informational(sa, sa.freshMessageId(ctx), DeletePayload.of(ProtocolId.IPSEC_ESP,
                 List.of(Bytes.ofUnsigned(child.inboundSpi() & 0xFFFF_FFFFL, 4))));
         childGone(ctx, sa.id(), child, cause, events);
         return datagram;
@@ -50,12 +50,12 @@ final class Deletes {
         List<ChildSa> children = sa.removeAllChildren();
         if (!children.isEmpty()) {
             List<Bytes> spis = children.stream().map(c -> Bytes.ofUnsigned(c.inboundSpi() & 0xFFFF_FFFFL, 4)).toList();
-            datagrams.add(ProtectedMessages.informational(sa, ctx.newMessageId(), DeletePayload.of(ProtocolId.IPSEC_ESP, spis)));
+            datagrams.add(ProtectedMessages.informational(sa, sa.freshMessageId(ctx), DeletePayload.of(ProtocolId.IPSEC_ESP, spis)));
             for (ChildSa child : children) {
                 childGone(ctx, sa.id(), child, cause, events);
             }
         }
-        datagrams.add(ProtectedMessages.informational(sa, ctx.newMessageId(),
+        datagrams.add(ProtectedMessages.informational(sa, sa.freshMessageId(ctx),
                 new DeletePayload(Doi.IPSEC, ProtocolId.ISAKMP, 16, List.of(sa.id().asSpi()))));
         events.add(new IkeEvent.IkeSaDeleted(sa.id(), cause));
         return datagrams;

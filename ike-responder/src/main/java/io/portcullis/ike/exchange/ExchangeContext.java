@@ -49,7 +49,10 @@ public record ExchangeContext(GatewayPolicy policy, Optional<GatewayCredentials>
         return out;
     }
 
-    /** A random non-zero message ID for exchanges we start (RFC 2408 §3.1). */
+    /**
+     * A random non-zero message ID (RFC 2408 §3.1). Under an IKE SA take it from {@link IkeSa#freshMessageId}, which
+     * also keeps it unique within the SA; directly only for the Phase 1 notifies sent before an IKE SA exists.
+     */
     int newMessageId() {
         int id;
         do {

@@ -92,6 +92,17 @@ public final class IkeEngine {
         return acrossShards(index, shards[index].process(in));
     }
 
+    /**
+     * Starts a Main Mode with a peer (and then the Quick Mode of {@link Initiation#child}): the output carries
+     * message 1 to send; the peer's replies come back through {@link #process} and are routed by our initiator
+     * cookie until its message 2 names the responder cookie. Empty output when too many Main Modes we started
+     * are half-open.
+     */
+    public IkeOutput initiate(Initiation initiation) {
+        InitiatedMainMode exchange = new InitiatedMainMode(ctx, initiation, RetransmissionTimer.Schedule.STRONGSWAN);
+        return shards[shardOf(exchange.initiatorCookie())].initiate(exchange);
+    }
+
     /** Runs the peer check of a deferred message 5 (blocking: PKIX, OCSP, CRL); call it off the receive path. */
     public AuthDecision authenticate(PendingAuthentication pending) {
         return ctx.authenticator().authenticate(pending.certificates(), pending.peerId(), pending.at());
@@ -225,6 +236,28 @@ public final class IkeEngine {
             outputs.add(shard.rekeyDue());
         }
         return merged(outputs);
+    }
+
+    /**
+     * The Main Modes we started: our last message of each sent again when its time has come (strongSwan's schedule:
+     * 4 s, then each wait ×1.8, five retransmissions), or, after the last, the half-open SA dropped and its key
+     * material wiped ({@link IkeEvent.InitiationFailed}).
+     */
+    public IkeOutput retransmitDue() {
+        List<IkeOutput> outputs = new ArrayList<>();
+        for (IkeShard shard : shards) {
+            outputs.add(shard.retransmitDue());
+        }
+        return merged(outputs);
+    }
+
+    /** How many Main Modes we started are still half-open. */
+    public int initiatingCount() {
+        int sum = 0;
+        for (IkeShard shard : shards) {
+            sum += shard.initiatingCount();
+        }
+        return sum;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Objects;
 /** Something the gateway (SA installer, audit log, admin view) must learn about. */
 public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstablished, IkeEvent.ChildSaDeleted,
         IkeEvent.IkeSaDeleted, IkeEvent.InitialContact, IkeEvent.ChildSaAdopted, IkeEvent.ExchangeFailed,
-        IkeEvent.RekeyStarted, IkeEvent.RekeyFailed {
+        IkeEvent.RekeyStarted, IkeEvent.RekeyFailed, IkeEvent.InitiationFailed, IkeEvent.ChildSaNotEstablished {
 
     IkeSaId ikeSa();
 
@@ -61,6 +61,21 @@ public sealed interface IkeEvent permits IkeEvent.IkeSaEstablished, ChildSaEstab
      * accept); the old pair lives on until its hard lifetime and is not rekeyed by us again.
      */
     record RekeyFailed(IkeSaId ikeSa, int replacedInboundSpi, String reason) implements IkeEvent {
+    }
+
+    /**
+     * A Main Mode the gateway started got no (further) answer after every retransmission: its half-open SA and
+     * its key material are gone. {@code ikeSa} names the responder cookie once message 2 arrived, 0 before.
+     */
+    record InitiationFailed(IkeSaId ikeSa, InetSocketAddress peerAddress, String reason) implements IkeEvent {
+    }
+
+    /**
+     * A Quick Mode the gateway started for a new pair ({@link ChildRequest}, not a rekey) ended without one (no
+     * answer, refused, or an answer we could not accept); the IKE SA stays.
+     */
+    record ChildSaNotEstablished(IkeSaId ikeSa, io.portcullis.ike.esp.TrafficSelector local,
+            io.portcullis.ike.esp.TrafficSelector remote, String reason) implements IkeEvent {
     }
 
     enum Cause {

@@ -8,9 +8,7 @@ import io.portcullis.ike.keymat.Phase1Keys;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,8 +32,8 @@ public final class IkeSa {
     private InetSocketAddress local;
     private InetSocketAddress peerAddress;
     private final List<ChildSa> children = new ArrayList<>();
-    private final Map<Integer, QuickModeResponder> quickModes = new HashMap<>();
-    private final ChildRekeys rekeys = new ChildRekeys();
+    private final ExchangeTable exchanges = new ExchangeTable();
+    private final ChildRekeys rekeys = new ChildRekeys(exchanges);
     private final DeadPeerProbe dpd;
     /** The peer's own R-U-THERE sequence numbers (it probes us). */
     private Optional<Integer> lastDpdSequence = Optional.empty();
@@ -174,8 +172,9 @@ public final class IkeSa {
         rekeys.takeOver(handed.child(), handed.settled());
     }
 
-    Map<Integer, QuickModeResponder> quickModes() {
-        return quickModes;
+    /** The Quick Modes in progress under this SA, both roles, by message ID. */
+    ExchangeTable exchanges() {
+        return exchanges;
     }
 
     ChildRekeys rekeys() {
@@ -186,24 +185,19 @@ public final class IkeSa {
         return dpd;
     }
 
-    /** A message ID for an exchange we start: random, and used by no exchange of this SA in progress. */
+    /** A message ID for an exchange we start under this SA: see {@link ExchangeTable#newMessageId}. */
     int freshMessageId(ExchangeContext ctx) {
-        int id;
-        do {
-            id = ctx.newMessageId();
-        } while (quickModes.containsKey(id) || rekeys.usesMessageId(id));
-        return id;
+        return exchanges.newMessageId(ctx);
     }
 
     /** Whether the peer is negotiating a pair with these selectors right now (its rekey came first). */
     boolean peerNegotiating(ChildSa child) {
-        return quickModes.values().stream().anyMatch(q -> q.negotiating(child.local(), child.remote()));
+        return exchanges.allResponding().stream().anyMatch(q -> q.negotiating(child.local(), child.remote()));
     }
 
     /** Every exchange in progress under this SA gives back what it holds (the SA is going). */
     void abandonExchanges() {
-        quickModes.values().forEach(QuickModeResponder::abandon);
-        rekeys.abandonAll();
+        exchanges.abandonAll();
     }
 
     /** RFC 3706 §7: accept the peer's sequence number only if it moves forward (modulo 2^32 ordering). */

@@ -26,6 +26,11 @@ final class IkeSaTable {
     private final Map<IkeSaId, MainMode> halfOpen = new LinkedHashMap<>();
     private final Map<InitiatorKey, IkeSaId> halfOpenByInitiator = new HashMap<>();
     private final Map<IkeSaId, IkeSa> established = new LinkedHashMap<>();
+    /**
+     * Main Modes we started, by our initiator cookie (the responder's is unknown until message 2). Not in the
+     * half-open budget, which guards against floods from peers; bounded by {@link IkeLimits#maxHalfOpen} on its own.
+     */
+    private final Map<Long, InitiatedMainMode> initiated = new LinkedHashMap<>();
 
     IkeSaTable(IkeLimits limits, AdmissionBudget budget) {
         this.limits = limits;
@@ -83,6 +88,27 @@ final class IkeSaTable {
         }
         expired.forEach(e -> removeHalfOpen(e.id()));
         return expired;
+    }
+
+    /** Holds a Main Mode we start; false when the limit is reached or (improbably) our random cookie is taken. */
+    boolean addInitiated(InitiatedMainMode exchange) {
+        if (initiated.size() >= limits.maxHalfOpen() || initiated.containsKey(exchange.initiatorCookie())) {
+            return false;
+        }
+        initiated.put(exchange.initiatorCookie(), exchange);
+        return true;
+    }
+
+    Optional<InitiatedMainMode> initiated(long initiatorCookie) {
+        return Optional.ofNullable(initiated.get(initiatorCookie));
+    }
+
+    void removeInitiated(long initiatorCookie) {
+        initiated.remove(initiatorCookie);
+    }
+
+    List<InitiatedMainMode> allInitiated() {
+        return List.copyOf(initiated.values());
     }
 
     int halfOpenCount() {

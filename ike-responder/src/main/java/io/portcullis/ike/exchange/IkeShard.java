@@ -23,11 +23,13 @@ final class IkeShard {
     private final MessageRouter router;
     private final SaMaintenance maintenance;
     private final Reauthentication reauthentication;
+    private final IkeStats stats;
 
     /** @param cacheEntries this shard's share of the retransmission cache */
     IkeShard(ExchangeContext ctx, IkeLimits limits, AdmissionBudget budget, IkeStats stats,
             int cacheEntries, boolean deferAuthentication) {
         this.table = new IkeSaTable(limits, budget);
+        this.stats = stats;
         RetransmissionCache cache = new RetransmissionCache(cacheEntries);
         SaTeardown teardown = new SaTeardown(ctx, table, cache);
         this.reauthentication = new Reauthentication(ctx, table, teardown);
@@ -38,6 +40,18 @@ final class IkeShard {
 
     synchronized IkeOutput process(Datagram in) {
         return router.process(in);
+    }
+
+    /** Message 1 of a Main Mode we start, to the peer; nothing when too many of ours are half-open. */
+    synchronized IkeOutput initiate(InitiatedMainMode exchange) {
+        if (!table.addInitiated(exchange)) {
+            exchange.destroy();
+            stats.count(Drop.HALF_OPEN_LIMIT);
+            return IkeOutput.NOTHING;
+        }
+        Initiation initiation = exchange.initiation();
+        return new IkeOutput(exchange.lastSent().stream()
+                .map(bytes -> new Datagram(bytes, initiation.local(), initiation.peer())).toList(), List.of());
     }
 
     /** Message 6 (or the notify) for a deferred message 5, once its peer check decided. */
@@ -109,6 +123,14 @@ final class IkeShard {
 
     synchronized List<IkeSaView> ikeSas() {
         return table.allEstablished().stream().map(IkeSaView::of).toList();
+    }
+
+    synchronized IkeOutput retransmitDue() {
+        return maintenance.retransmitInitiated();
+    }
+
+    synchronized int initiatingCount() {
+        return table.allInitiated().size();
     }
 
     synchronized int halfOpenCount() {

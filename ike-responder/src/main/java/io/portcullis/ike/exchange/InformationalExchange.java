@@ -30,7 +30,7 @@ final class InformationalExchange {
 
     ExchangeResult process(IkeSa sa, EncryptedMessage message) {
         int messageId = message.header().messageId();
-        if (sa.quickModes().containsKey(messageId) || sa.rekeys().usesMessageId(messageId)) {
+        if (sa.exchanges().inProgress(messageId)) {
             // Its IV chain belongs to that exchange: a forged Informational must not reset it.
             return ExchangeResult.dropped(Drop.UNEXPECTED, "Informational on the message ID of a Quick Mode in progress");
         }
@@ -87,7 +87,7 @@ final class InformationalExchange {
                     outcome.drop = Optional.of(Drop.DPD_SEQUENCE);
                 }
             } else if (sa.acceptDpdSequence(sequence)) {
-                outcome.replies.add(ProtectedMessages.informational(sa, ctx.newMessageId(),
+                outcome.replies.add(ProtectedMessages.informational(sa, sa.freshMessageId(ctx),
                         NotificationPayload.deadPeerDetection(NotifyType.R_U_THERE_ACK, sa.id().initiatorCookie(),
                                 sa.id().responderCookie(), sequence)));
             } else {

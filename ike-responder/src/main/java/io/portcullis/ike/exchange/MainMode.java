@@ -123,6 +123,11 @@ public final class MainMode {
         return peer;
     }
 
+    /** Our end: where the peer's messages arrive and ours leave from. */
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
     /** The IKE SA, once {@link #state()} is ESTABLISHED. */
     public Optional<IkeSa> established() {
         return Optional.ofNullable(established);

@@ -35,6 +35,7 @@ final class MessageRouter {
     private final Reauthentication reauthentication;
     private final IkeStats stats;
     private final boolean deferAuthentication;
+    private final ChildInitiation childInitiation;
 
     MessageRouter(ExchangeContext ctx, IkeSaTable table, RetransmissionCache cache, FragmentReassembler reassembler,
             SaTeardown teardown, Reauthentication reauthentication, IkeStats stats, boolean deferAuthentication) {
@@ -47,6 +48,7 @@ final class MessageRouter {
         this.reauthentication = reauthentication;
         this.stats = stats;
         this.deferAuthentication = deferAuthentication;
+        this.childInitiation = new ChildInitiation(ctx);
     }
 
     IkeOutput process(Datagram in) {
@@ -96,7 +98,7 @@ final class MessageRouter {
     private IkeOutput conclude(Datagram in, byte[] bytes, Routed routed) {
         ExchangeResult result = routed.result();
         result.drop().ifPresent(stats::count);
-        if (!result.replies().isEmpty() && result.status() != ExchangeResult.Status.DROPPED) {
+        if (routed.cacheable() && !result.replies().isEmpty() && result.status() != ExchangeResult.Status.DROPPED) {
             cache.store(in.source(), bytes, routed.owner(), result.replies());
         }
         List<IkeEvent> events = new ArrayList<>(result.events());
@@ -111,7 +113,14 @@ final class MessageRouter {
         return new IkeOutput(out, events, result.pending().stream().toList());
     }
 
-    private record Routed(IkeSaId owner, ExchangeResult result) {
+    /**
+     * @param cacheable whether a copy of the datagram is answered from the cache: not for replies to what we
+     *     initiated, which are ignored when repeated (our own timer resends instead)
+     */
+    private record Routed(IkeSaId owner, ExchangeResult result, boolean cacheable) {
+        Routed(IkeSaId owner, ExchangeResult result) {
+            this(owner, result, true);
+        }
     }
 
     private Routed route(IsakmpHeader header, byte[] bytes, Datagram in) {
@@ -161,12 +170,41 @@ final class MessageRouter {
         }
         Optional<MainMode> exchange = table.halfOpen(id);
         if (exchange.isEmpty()) {
+            Optional<InitiatedMainMode> ours = table.initiated(header.initiatorCookie())
+                    .filter(initiated -> initiated.accepts(header, in.source()));
+            if (ours.isPresent()) {
+                return initiatedReply(ours.get(), header, bytes, in);
+            }
             Drop reason = table.established(id).isPresent() ? Drop.UNEXPECTED : Drop.UNKNOWN_COOKIES;
             return new Routed(id, ExchangeResult.dropped(reason, "no Main Mode in progress for " + id));
         }
         ExchangeResult result = exchange.get().process(header, bytes, in.source(), in.destination());
         settleMainMode(id, exchange.get(), result);
         return new Routed(id, result);
+    }
+
+    /** A reply to a Main Mode we started; once it is established, the Quick Mode it was started for begins. */
+    private Routed initiatedReply(InitiatedMainMode ours, IsakmpHeader header, byte[] bytes, Datagram in) {
+        ExchangeResult result = ours.process(header, bytes, in.source(), in.destination());
+        if (result.status() == ExchangeResult.Status.FAILED) {
+            table.removeInitiated(ours.initiatorCookie());
+            ours.destroy();
+        } else if (result.status() == ExchangeResult.Status.COMPLETE) {
+            table.removeInitiated(ours.initiatorCookie());
+            IkeSa sa = ours.mainMode().established().orElseThrow();
+            table.addEstablished(sa);
+            if (ours.initiation().child().isPresent()) {
+                result = withQuickMode(result, childInitiation.start(sa, ours.initiation().child().get()));
+            }
+        }
+        return new Routed(ours.mainMode().id(), result, false);
+    }
+
+    private static ExchangeResult withQuickMode(ExchangeResult mainMode, byte[] quickMode1) {
+        List<byte[]> replies = new ArrayList<>(mainMode.replies());
+        replies.add(quickMode1);
+        return new ExchangeResult(mainMode.status(), replies, mainMode.events(), mainMode.drop(),
+                mainMode.detail() + "; Quick Mode 1 sent");
     }
 
     private void settleMainMode(IkeSaId id, MainMode exchange, ExchangeResult result) {
@@ -179,7 +217,8 @@ final class MessageRouter {
     }
 
     private ExchangeResult quickMode(IkeSa sa, IsakmpHeader header, byte[] bytes) throws IsakmpDecodeException {
-        Optional<QuickModeRekeyInitiator> ours = sa.rekeys().forMessageId(header.messageId());
+        int messageId = header.messageId();
+        Optional<QuickModeRekeyInitiator> ours = sa.exchanges().initiated(messageId);
         if (ours.isPresent()) {
             ExchangeResult result = ours.get().process(ctx.decoder().decodeEncrypted(bytes));
             if (result.status() == ExchangeResult.Status.COMPLETE || result.status() == ExchangeResult.Status.FAILED) {
@@ -187,20 +226,18 @@ final class MessageRouter {
             }
             return result;
         }
-        QuickModeResponder exchange = sa.quickModes().get(header.messageId());
-        if (exchange == null) {
-            if (sa.quickModes().size() >= IkeSa.MAX_PENDING_QUICK_MODES) {
-                return ExchangeResult.dropped(Drop.HALF_OPEN_LIMIT, "too many Quick Modes in progress");
-            }
-            exchange = new QuickModeResponder(ctx, sa, header.messageId());
+        Optional<QuickModeResponder> theirs = sa.exchanges().responding(messageId);
+        if (theirs.isEmpty() && sa.exchanges().count(Role.RESPONDER) >= IkeSa.MAX_PENDING_QUICK_MODES) {
+            return ExchangeResult.dropped(Drop.HALF_OPEN_LIMIT, "too many Quick Modes in progress");
         }
+        QuickModeResponder exchange = theirs.orElseGet(() -> new QuickModeResponder(ctx, sa, messageId));
         ExchangeResult result = exchange.process(ctx.decoder().decodeEncrypted(bytes));
         switch (result.status()) {
-            case CONTINUE -> sa.quickModes().put(header.messageId(), exchange);
-            case COMPLETE, FAILED -> sa.quickModes().remove(header.messageId());
+            case CONTINUE -> sa.exchanges().add(messageId, ExchangeTable.Entry.of(exchange));
+            case COMPLETE, FAILED -> sa.exchanges().remove(messageId);
             case DROPPED -> {
                 if (exchange.state() == QuickModeResponder.State.AWAITING_PROPOSAL) {
-                    sa.ivs().forget(header.messageId()); // nothing was started under this M-ID
+                    sa.ivs().forget(messageId); // nothing was started under this M-ID
                 }
             }
             case PENDING -> throw new IllegalStateException("Quick Mode defers nothing");

@@ -55,6 +55,7 @@ final class Phase1 {
     private byte[] ni;
     private byte[] nr;
     private Phase1Keys keys;
+    private boolean wiped;
     private IkeMessageCrypto crypto;
     private IvChains ivs;
 
@@ -242,8 +243,14 @@ final class Phase1 {
                 new PeerPath(peerAddress, local, peerBehindNat), at, dpd);
     }
 
+    /** Whether a DH private value or keys that were not wiped yet are held (what a test of giving up looks at). */
+    boolean holdsKeyMaterial() {
+        return dh != null || (keys != null && !wiped);
+    }
+
     /** Wipes the keys of a negotiation that failed. */
     void destroy() {
+        wiped = true;
         if (dh != null) {
             dh.privateKey().destroy();
             dh = null;

@@ -163,7 +163,7 @@ public final class QuickModeRekeyInitiator {
     private ExchangeResult ended(String reason) {
         abandon();
         state = State.FAILED;
-        return ExchangeResult.failed(List.of(), List.of(new IkeEvent.RekeyFailed(sa.id(), replaced.inboundSpi(), reason)),
+        return ExchangeResult.failed(List.of(), List.of(failure(reason)),
                 "rekey of " + replaced + " failed: " + reason);
     }
 
@@ -174,11 +174,18 @@ public final class QuickModeRekeyInitiator {
     private ExchangeResult fail(NotifyType notify, String detail) {
         abandon();
         state = State.FAILED;
-        byte[] informational = ProtectedMessages.informational(sa, ctx.newMessageId(), NotificationPayload.of(notify,
+        byte[] informational = ProtectedMessages.informational(sa, sa.freshMessageId(ctx), NotificationPayload.of(notify,
                 ProtocolId.IPSEC_ESP, Bytes.ofUnsigned(ourSpi & 0xFFFF_FFFFL, 4), Bytes.EMPTY));
         return ExchangeResult.failed(List.of(informational), List.of(
                 new IkeEvent.ExchangeFailed(sa.id(), sa.peerAddress(), notify, detail),
-                new IkeEvent.RekeyFailed(sa.id(), replaced.inboundSpi(), detail)), detail);
+                failure(detail)), detail);
+    }
+
+    /** A rekey reports on the pair it was to replace; a new pair (no SPI yet, {@link ChildRequest}) on its selectors. */
+    private IkeEvent failure(String reason) {
+        return replaced.inboundSpi() == 0
+                ? new IkeEvent.ChildSaNotEstablished(sa.id(), replaced.local(), replaced.remote(), reason)
+                : new IkeEvent.RekeyFailed(sa.id(), replaced.inboundSpi(), reason);
     }
 
     /** Releases what an exchange that never completed holds: its SPI, IV chain and DH value. */

@@ -158,7 +158,7 @@ public final class QuickModeResponder {
     private ExchangeResult fail(NotifyType notify, String detail) {
         state = State.FAILED;
         sa.ivs().forget(messageId);
-        byte[] reply = ProtectedMessages.informational(sa, ctx.newMessageId(), Notifications.error(notify, sa.id()));
+        byte[] reply = ProtectedMessages.informational(sa, sa.freshMessageId(ctx), Notifications.error(notify, sa.id()));
         return ExchangeResult.failed(List.of(reply),
                 List.of(new IkeEvent.ExchangeFailed(sa.id(), sa.peerAddress(), notify, detail)), detail);
     }

@@ -100,6 +100,26 @@ final class SaMaintenance {
         return new IkeOutput(out, events);
     }
 
+    /** See {@link IkeEngine#retransmitDue}: our stored Main Mode messages again, or the give-ups. */
+    IkeOutput retransmitInitiated() {
+        Instant now = ctx.clock().instant();
+        List<Datagram> out = new ArrayList<>();
+        List<IkeEvent> events = new ArrayList<>();
+        for (InitiatedMainMode exchange : table.allInitiated()) {
+            Optional<ExchangeResult> due = exchange.onTimer(now);
+            if (due.isEmpty()) {
+                continue;
+            }
+            MainMode mainMode = exchange.mainMode();
+            due.get().replies().forEach(r -> out.add(new Datagram(r, mainMode.localAddress(), mainMode.peerAddress())));
+            events.addAll(due.get().events());
+            if (due.get().status() == ExchangeResult.Status.FAILED) {
+                table.removeInitiated(exchange.initiatorCookie());
+            }
+        }
+        return new IkeOutput(out, events);
+    }
+
     /**
      * See {@link IkeEngine#rekeyDue}: starts a rekey of every pair past its soft time limit that is neither
      * replaced already nor being negotiated by the peer, and resends or gives up the rekeys in progress.

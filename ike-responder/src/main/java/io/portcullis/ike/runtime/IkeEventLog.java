@@ -39,6 +39,12 @@ final class IkeEventLog implements Consumer<IkeEvent> {
         } else if (event instanceof IkeEvent.RekeyFailed e) {
             LOG.warnf("ike: rekey failed sa=[%s] in=%08x reason=%s: the pair runs until its hard lifetime", e.ikeSa(),
                     e.replacedInboundSpi(), e.reason());
+        } else if (event instanceof IkeEvent.ChildSaNotEstablished e) {
+            LOG.warnf("ike: Quick Mode we started failed sa=[%s] %s<->%s reason=%s", e.ikeSa(), e.local(), e.remote(),
+                    e.reason());
+        } else if (event instanceof IkeEvent.InitiationFailed e) {
+            LOG.warnf("ike: Main Mode we started failed sa=[%s] peer=%s reason=%s", e.ikeSa(), e.peerAddress(),
+                    e.reason());
         } else if (event instanceof IkeEvent.ExchangeFailed e) {
             LOG.warnf("ike: exchange failed sa=[%s] peer=%s notify=%s reason=%s", e.ikeSa(), e.peerAddress(),
                     e.notifyType(), e.detail());

@@ -136,7 +136,7 @@ public class IkeGateway {
     }
 
     /**
-     * What the gateway initiates on its own, every second: rekeys at soft lifetimes and their retransmissions,
+     * What the gateway initiates on its own, every second: retransmissions of Main Modes it started, rekeys at soft lifetimes and their retransmissions,
      * then dead peer detection — after the data plane told which peers sent ESP, so a busy tunnel is never probed.
      */
     private static void timers(IkeEngine engine, IkeTransport transport, Optional<EspDataPlane> dataPlane,
@@ -144,6 +144,7 @@ public class IkeGateway {
         try {
             dataPlane.ifPresent(p -> engine.heardFrom(p.drainInboundActivity()));
             dataPlane.ifPresent(p -> p.drainPeerMoves().forEach(engine::peerMovedTo));
+            transport.dispatch(engine.retransmitDue());
             transport.dispatch(engine.rekeyDue());
             transport.dispatch(engine.detectDeadPeers(dpd));
         } catch (RuntimeException e) {
