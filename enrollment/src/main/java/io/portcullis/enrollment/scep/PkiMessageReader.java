@@ -54,6 +54,9 @@ public final class PkiMessageReader {
         if (der == null || der.length == 0 || der.length > MAX_BYTES) {
             throw new Unreadable("the PKIOperation message is empty or larger than " + MAX_BYTES + " bytes");
         }
+        if (BerNesting.deeperThan(der, BerNesting.MAX_DEPTH)) {
+            throw new Unreadable("the PKIOperation message nests deeper than " + BerNesting.MAX_DEPTH + " levels");
+        }
         CMSSignedData signed;
         try {
             signed = new CMSSignedData(der);
