@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.error.ProblemKind;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.Base64;
 import org.assertj.core.api.Assertions;
@@ -17,7 +18,8 @@ import org.assertj.core.api.Assertions;
  * the resource makes before it calls a service (required fields, the CSR through ca-service's
  * parser, the current certificate, the base64 signature). The mapper is configured as Quarkus
  * configures its own (unknown properties ignored, modules found on the class path). Allowed
- * outcomes: a value, a Jackson exception (Quarkus answers 400), or a bad-request
+ * outcomes: a value, a Jackson exception or Jackson's CharConversionException for a body it takes
+ * for UTF-32 (both answered 400 malformed-json), or a bad-request
  * {@link PortcullisException}.
  */
 class EnrollmentBodiesFuzzTest {
@@ -35,8 +37,8 @@ class EnrollmentBodiesFuzzTest {
                 return; // 400 invalid-request
             }
             PemText.csr(enroll.csr());
-        } catch (JacksonException expected) {
-            // 400
+        } catch (JacksonException | CharConversionException expected) {
+            // 400 malformed-json (ProblemMappers)
         } catch (IOException e) {
             throw new AssertionError("an in-memory body cannot fail to read", e);
         } catch (PortcullisException e) {
@@ -58,8 +60,8 @@ class EnrollmentBodiesFuzzTest {
                 return; // 400 invalid-signature
             }
             PemText.csr(renew.csr());
-        } catch (JacksonException expected) {
-            // 400
+        } catch (JacksonException | CharConversionException expected) {
+            // 400 malformed-json (ProblemMappers)
         } catch (IOException e) {
             throw new AssertionError("an in-memory body cannot fail to read", e);
         } catch (PortcullisException e) {
