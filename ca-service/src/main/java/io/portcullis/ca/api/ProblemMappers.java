@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.CharConversionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -38,6 +39,16 @@ public class ProblemMappers {
                 + ", column " + e.getLocation().getColumnNr();
         return respond(Problem.of("malformed-json", "Bad Request", 400,
                 "the request body is not valid JSON for this endpoint" + where + ": " + e.getOriginalMessage(), uri.getPath()));
+    }
+
+    /**
+     * Jackson guesses UTF-16/UTF-32 from a body's first octets; a body that only looks like one fails
+     * with this IOException, which is no JsonProcessingException. Still malformed JSON (found by fuzzing).
+     */
+    @ServerExceptionMapper
+    public Response undecodableJson(CharConversionException e, UriInfo uri) {
+        return respond(Problem.of("malformed-json", "Bad Request", 400,
+                "the request body is not JSON text in a Unicode encoding: " + e.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper

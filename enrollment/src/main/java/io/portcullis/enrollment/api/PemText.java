@@ -2,6 +2,7 @@ package io.portcullis.enrollment.api;
 
 import io.portcullis.ca.error.PortcullisException;
 import io.portcullis.ca.issuance.CsrParser;
+import io.portcullis.ca.issuance.DerStructure;
 import java.io.IOException;
 import java.io.StringReader;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -32,6 +33,10 @@ final class PemText {
         try (PemReader reader = new PemReader(new StringReader(text))) {
             PemObject pem = reader.readPemObject();
             if (pem == null || !"CERTIFICATE".equals(pem.getType())) {
+                throw invalid();
+            }
+            // Bounds and nesting first: BC parses recursively, and a deeply nested block overflowed its stack.
+            if (DerStructure.firstProblem(pem.getContent()).isPresent()) {
                 throw invalid();
             }
             return new X509CertificateHolder(pem.getContent());

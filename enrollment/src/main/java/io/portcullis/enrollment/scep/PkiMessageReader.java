@@ -54,33 +54,44 @@ public final class PkiMessageReader {
         if (der == null || der.length == 0 || der.length > MAX_BYTES) {
             throw new Unreadable("the PKIOperation message is empty or larger than " + MAX_BYTES + " bytes");
         }
+        if (BerNesting.deeperThan(der, BerNesting.MAX_DEPTH)) {
+            throw new Unreadable("the PKIOperation message nests deeper than " + BerNesting.MAX_DEPTH + " levels");
+        }
         CMSSignedData signed;
         try {
             signed = new CMSSignedData(der);
         } catch (CMSException | RuntimeException e) {
             throw new Unreadable("the PKIOperation message is not a CMS SignedData: " + e.getMessage());
         }
-        Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            throw new Unreadable("a pkiMessage has exactly one signer; this one has " + signers.size());
+        try {
+            Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                throw new Unreadable("a pkiMessage has exactly one signer; this one has " + signers.size());
+            }
+            SignerInformation signer = signers.iterator().next();
+            AttributeTable attributes = signer.getSignedAttributes();
+            if (attributes == null) {
+                throw new Unreadable("the pkiMessage has no authenticated attributes");
+            }
+            String transactionId = string(attributes, ScepOids.TRANSACTION_ID);
+            byte[] senderNonce = octets(attributes, ScepOids.SENDER_NONCE);
+            String type = string(attributes, ScepOids.MESSAGE_TYPE);
+            if (transactionId == null || senderNonce == null || type == null || transactionId.isEmpty() || transactionId.length() > 128) {
+                throw new Unreadable("the pkiMessage lacks a transactionID (1-128 characters), senderNonce or messageType");
+            }
+            MessageType messageType = MessageType.parse(type);
+            X509CertificateHolder signerCertificate = signerCertificate(signed, signer);
+            byte[] envelope = content(signed);
+            ASN1ObjectIdentifier digest = signer.getDigestAlgorithmID().getAlgorithm();
+            Optional<ScepFailure> problem = check(signer, signerCertificate, digest, attributes);
+            return new PkiMessage(messageType, transactionId, senderNonce, signerCertificate, digest, envelope, problem);
+        } catch (Unreadable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // BC reads signer infos, attributes and certificates lazily and signals bad structure with
+            // assorted runtime exceptions (fuzzing found IllegalArgumentException in getSignedAttributes)
+            throw new Unreadable("the pkiMessage's signer information cannot be read: " + e.getMessage());
         }
-        SignerInformation signer = signers.iterator().next();
-        AttributeTable attributes = signer.getSignedAttributes();
-        if (attributes == null) {
-            throw new Unreadable("the pkiMessage has no authenticated attributes");
-        }
-        String transactionId = string(attributes, ScepOids.TRANSACTION_ID);
-        byte[] senderNonce = octets(attributes, ScepOids.SENDER_NONCE);
-        String type = string(attributes, ScepOids.MESSAGE_TYPE);
-        if (transactionId == null || senderNonce == null || type == null || transactionId.isEmpty() || transactionId.length() > 128) {
-            throw new Unreadable("the pkiMessage lacks a transactionID (1-128 characters), senderNonce or messageType");
-        }
-        MessageType messageType = MessageType.parse(type);
-        X509CertificateHolder signerCertificate = signerCertificate(signed, signer);
-        byte[] envelope = content(signed);
-        ASN1ObjectIdentifier digest = signer.getDigestAlgorithmID().getAlgorithm();
-        Optional<ScepFailure> problem = check(signer, signerCertificate, digest, attributes);
-        return new PkiMessage(messageType, transactionId, senderNonce, signerCertificate, digest, envelope, problem);
     }
 
     private Optional<ScepFailure> check(SignerInformation signer, X509CertificateHolder certificate, ASN1ObjectIdentifier digest,

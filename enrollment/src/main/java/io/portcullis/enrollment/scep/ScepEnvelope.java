@@ -33,6 +33,9 @@ public final class ScepEnvelope {
         if (envelope == null || envelope.length == 0) {
             throw new ScepFailure(FailInfo.BAD_REQUEST, "the pkiMessage carries no pkcsPKIEnvelope");
         }
+        if (BerNesting.deeperThan(envelope, BerNesting.MAX_DEPTH)) {
+            throw new ScepFailure(FailInfo.BAD_REQUEST, "the pkcsPKIEnvelope nests deeper than " + BerNesting.MAX_DEPTH + " levels");
+        }
         CMSEnvelopedData enveloped;
         try {
             enveloped = new CMSEnvelopedData(envelope);
