@@ -1,6 +1,7 @@
 package io.portcullis.ca.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.portcullis.ca.error.PortcullisException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -35,6 +36,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // A misspelled or not (yet) supported field must not be ignored: the body would mean something else.
+            return respond(Problem.of("unknown-field", "Bad Request", 400,
+                    "unknown field '" + unknown.getPropertyName() + "' in the request body; known fields: "
+                            + unknown.getKnownPropertyIds(), uri.getPath()));
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
         return respond(Problem.of("malformed-json", "Bad Request", 400,

@@ -17,7 +17,7 @@ import org.assertj.core.api.Assertions;
  * binding of {@link EnrollResource.EnrollBody} and {@link EnrollResource.RenewBody}, then the checks
  * the resource makes before it calls a service (required fields, the CSR through ca-service's
  * parser, the current certificate, the base64 signature). The mapper is configured as Quarkus
- * configures its own (unknown properties ignored, modules found on the class path). Allowed
+ * configures its own (unknown properties refused, modules found on the class path). Allowed
  * outcomes: a value, a Jackson exception or Jackson's CharConversionException for a body it takes
  * for UTF-32 (both answered 400 malformed-json), or a bad-request
  * {@link PortcullisException}.
@@ -25,7 +25,7 @@ import org.assertj.core.api.Assertions;
 class EnrollmentBodiesFuzzTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .findAndAddModules()
             .build();
 
