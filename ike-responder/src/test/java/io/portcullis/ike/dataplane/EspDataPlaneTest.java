@@ -11,6 +11,7 @@ import io.portcullis.ike.exchange.EspRoute;
 import io.portcullis.ike.exchange.IkeEvent;
 import io.portcullis.ike.exchange.IkeSaId;
 import io.portcullis.ike.keymat.ChildSaKeys;
+import io.portcullis.ike.testing.ManualClock;
 import io.portcullis.ike.tun.IpCommand;
 import io.portcullis.ike.tun.TunRoutes;
 import java.net.InetSocketAddress;
@@ -204,7 +205,7 @@ class EspDataPlaneTest {
 
     @Test
     void timeLimitIsFoundByPollingAnIdleSa() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         EspDataPlane idle = new EspDataPlane(new QueueDevice(), RouteInstaller.NONE, clock, new SecureRandom(), 128);
         List<Integer> hard = new ArrayList<>();
         idle.start((p, o, l, t) -> { }, new SaLifecycle() {
@@ -273,29 +274,6 @@ class EspDataPlaneTest {
                 throw new AssertionError("condition not met within 5 s");
             }
             Thread.sleep(10);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
         }
     }
 }

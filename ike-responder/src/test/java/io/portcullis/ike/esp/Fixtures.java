@@ -3,13 +3,10 @@ package io.portcullis.ike.esp;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
-/** Shared test data: hex, hand-built IP packets, SA pairs, a settable clock, a scripted random source. */
+/** Shared test data: hex, hand-built IP packets, SA pairs, a scripted random source (the settable clock is testing.ManualClock). */
 final class Fixtures {
     static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -143,34 +140,6 @@ final class Fixtures {
         EspTransform.aesGcm16(192),
         EspTransform.aesGcm16(256),
     };
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Hands out the given bytes in order, so a CBC IV from a published vector can be reproduced. */
     static final class ScriptedRandom extends SecureRandom {

@@ -2,6 +2,7 @@ package io.portcullis.ike.esp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.ike.testing.ManualClock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Soft and hard lifetimes by kilobytes and by time (injected clock), reported once each. */
 class SaLifetimeTest {
     private static final int SPI = 0x3000_0003;
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    private final ManualClock clock = new ManualClock(Fixtures.T0);
 
     private static byte[] innerOf(int totalLength) {
         return Fixtures.ipv4Udp("198.51.100.1", "203.0.113.1", 1, 2, totalLength - 28);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.harness.TestPki;
+import io.portcullis.ike.testing.ManualClock;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,7 +29,7 @@ class ExchangeTableTest {
     private final ExchangeContext ctx = ExchangeContext.of(GatewayPolicy.strongDefaults(Gateway.PROTECTED), null,
             (certificates, id, now) -> {
                 throw new AssertionError("no peer checks here");
-            }, peer -> Optional.empty(), new TestClock(TestPki.NOW), random);
+            }, peer -> Optional.empty(), new ManualClock(TestPki.NOW), random);
     private final ExchangeTable table = new ExchangeTable();
 
     @Test

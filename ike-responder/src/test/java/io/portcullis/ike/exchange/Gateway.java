@@ -17,6 +17,7 @@ import io.portcullis.ike.harness.QuickModeInitiator;
 import io.portcullis.ike.harness.TestPki;
 import io.portcullis.ike.isakmp.AuthenticationMethod;
 import io.portcullis.ike.isakmp.IdentificationPayload;
+import io.portcullis.ike.testing.ManualClock;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,7 +29,7 @@ final class Gateway {
 
     static final List<IpPrefix> PROTECTED = List.of(IpPrefix.parse("198.51.100.0/24"));
 
-    final TestClock clock = new TestClock(TestPki.NOW);
+    final ManualClock clock = new ManualClock(TestPki.NOW);
     final IkeEngine responder;
     final ExchangeContext context;
 

@@ -14,6 +14,7 @@ import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.TestPki;
 import io.portcullis.ike.isakmp.EncapsulationMode;
 import io.portcullis.ike.isakmp.IdentificationPayload;
+import io.portcullis.ike.testing.ManualClock;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class TwoEngines {
     static final InetSocketAddress THEM = IkeInitiator.RESPONDER;
 
     final Gateway responder = new Gateway();
-    final TestClock clock = responder.clock;
+    final ManualClock clock = responder.clock;
     final ExchangeContext initiatorContext = ExchangeContext.of(
             GatewayPolicy.strongDefaults(List.of(IpPrefix.parse("203.0.113.0/24"))),
             new GatewayCredentials(TestPki.peerKey(), List.of(TestPki.peerCertificate(), TestPki.CA),

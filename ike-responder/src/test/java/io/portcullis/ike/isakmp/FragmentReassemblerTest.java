@@ -2,6 +2,7 @@ package io.portcullis.ike.isakmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.ike.testing.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class FragmentReassemblerTest {
     private static final long COOKIE = 0x4d0dd3a981d24f2aL;
     private static final ReassemblyResult PENDING = new ReassemblyResult.Pending();
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private final FragmentReassembler reassembler = new FragmentReassembler(clock,
             new ReassemblyLimits(4, 100, 3, 250, Duration.ofSeconds(30)));
 

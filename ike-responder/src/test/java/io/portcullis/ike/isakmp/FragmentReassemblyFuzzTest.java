@@ -3,6 +3,7 @@ package io.portcullis.ike.isakmp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.portcullis.ike.testing.ManualClock;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
@@ -22,7 +23,7 @@ class FragmentReassemblyFuzzTest {
 
     @FuzzTest(maxDuration = "5s")
     void datagrams(byte[] input) {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         FragmentReassembler reassembler = new FragmentReassembler(clock, LIMITS);
         IsakmpDecoder decoder = new IsakmpDecoder();
         ByteBuffer records = ByteBuffer.wrap(input);
