@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.ca.auth.TokenKey;
 import io.portcullis.ca.auth.TokenService;
 import io.quarkus.test.junit.QuarkusTest;
+import io.portcullis.server.ui.UiClient;
 import io.restassured.RestAssured;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -49,11 +50,19 @@ class AuthorizationMatrixTest {
         OPERATOR,
         ADMIN,
         /**
-         * An admin UI page or form: authenticated by the session cookie (roles as in README "Admin UI"),
-         * never by a bearer token. With any token and no session a page redirects to the login (303), a
-         * form is refused (403).
+         * Admin UI pages and forms: authenticated by the session cookie, never by a bearer token. With
+         * any token and no session a page redirects to the login (303), a form is refused (403). With a
+         * session (and, for a form, its CSRF token) a role below the minimum gets 403.
          */
-        UI
+        UI_AUDITOR,
+        UI_OPERATOR,
+        UI_ADMIN,
+        /** The login form: open to anyone, but refused (403) without its own CSRF cookie and token. */
+        UI_LOGIN;
+
+        boolean ui() {
+            return name().startsWith("UI_");
+        }
     }
 
     /** Operation ("METHOD /path" as in the OpenAPI document) -> who may call it. */
@@ -103,22 +112,24 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /scep", Access.PUBLIC);
         EXPECTED.put("GET /cgi-bin/pkiclient.exe", Access.PUBLIC);
         EXPECTED.put("POST /cgi-bin/pkiclient.exe", Access.PUBLIC);
-        // Admin UI (session cookie and CSRF token; the forms' CSRF refusal is AdminUiFormsTest's)
+        // Admin UI: session cookie and CSRF token (the forms' CSRF refusal is AdminUiFormsTest's)
         EXPECTED.put("GET /", Access.PUBLIC); // redirects to /ui/
         EXPECTED.put("GET /ui/login", Access.PUBLIC);
-        EXPECTED.put("POST /ui/login", Access.UI); // refused (403) without the login form's own CSRF cookie and token
-        EXPECTED.put("POST /ui/logout", Access.UI);
-        for (String page : List.of("/ui", "/ui/accounts", "/ui/audit", "/ui/audit/verify", "/ui/certificates", "/ui/certificates/{serial}",
+        EXPECTED.put("POST /ui/login", Access.UI_LOGIN);
+        EXPECTED.put("POST /ui/logout", Access.UI_AUDITOR);
+        for (String page : List.of("/ui", "/ui/audit", "/ui/audit/verify", "/ui/certificates", "/ui/certificates/{serial}",
                 "/ui/certificates/{serial}/chain", "/ui/certificates/{serial}/pem", "/ui/gateways", "/ui/gateways/{id}", "/ui/requests",
                 "/ui/revocation", "/ui/tunnels")) {
-            EXPECTED.put("GET " + page, Access.UI);
+            EXPECTED.put("GET " + page, Access.UI_AUDITOR);
         }
-        for (String form : List.of("/ui/accounts", "/ui/accounts/{username}/delete", "/ui/certificates/{serial}/release",
-                "/ui/certificates/{serial}/revoke", "/ui/gateways", "/ui/gateways/{id}/delete", "/ui/gateways/{id}/disable",
-                "/ui/gateways/{id}/enable", "/ui/gateways/{id}/secret", "/ui/requests/{id}/approve", "/ui/requests/{id}/reject",
-                "/ui/tunnels/{id}/delete")) {
-            EXPECTED.put("POST " + form, Access.UI);
+        EXPECTED.put("GET /ui/accounts", Access.UI_ADMIN);
+        for (String form : List.of("/ui/certificates/{serial}/release", "/ui/certificates/{serial}/revoke", "/ui/gateways",
+                "/ui/gateways/{id}/delete", "/ui/gateways/{id}/disable", "/ui/gateways/{id}/enable", "/ui/gateways/{id}/secret",
+                "/ui/requests/{id}/approve", "/ui/requests/{id}/reject", "/ui/tunnels/{id}/delete")) {
+            EXPECTED.put("POST " + form, Access.UI_OPERATOR);
         }
+        EXPECTED.put("POST /ui/accounts", Access.UI_ADMIN);
+        EXPECTED.put("POST /ui/accounts/{username}/delete", Access.UI_ADMIN);
     }
 
     /** Values for path parameters: well-formed but naming nothing that exists, so no call changes anything. */
@@ -127,7 +138,7 @@ class AuthorizationMatrixTest {
             case "serial" -> "0badc0ffee";
             case "username" -> "no-such-account";
             case "name" -> path.startsWith("/pki/") ? "issuing-ca" : "no-such-name";
-            case "id" -> path.startsWith("/api/v1/ike/") ? "0123456789abcdef0123456789abcdef" : "00000000-0000-4000-8000-000000000000";
+            case "id" -> path.startsWith("/api/v1/ike/") || path.startsWith("/ui/tunnels/") ? "0123456789abcdef0123456789abcdef" : "00000000-0000-4000-8000-000000000000";
             default -> "x";
         };
     }
@@ -181,6 +192,35 @@ class AuthorizationMatrixTest {
         assertThat(failures).as("answers that break the authorization matrix").isEmpty();
     }
 
+    @Test
+    void everyUiOperationAnswersTheSessionOfEachRoleAsTheTableSays() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Access role : List.of(Access.UI_AUDITOR, Access.UI_OPERATOR, Access.UI_ADMIN)) {
+            UiClient session = UiClient.as(role.name().substring(3).toLowerCase(java.util.Locale.ROOT));
+            List<Operation> ops = new ArrayList<>(operations());
+            // Logging out ends the session: last.
+            ops.sort(java.util.Comparator.comparing((Operation op) -> op.path().equals("/ui/logout")));
+            for (Operation op : ops) {
+                Access access = EXPECTED.get(op.id());
+                if (access == null || !access.ui() || access == Access.UI_LOGIN) {
+                    continue;
+                }
+                String path = concrete(op.path());
+                io.restassured.response.Response response = op.method().equals("GET") ? session.request().get(path)
+                        : session.post(path, Map.of());
+                int status = response.statusCode();
+                boolean below = role.compareTo(access) < 0;
+                if (below ? status != 403 : (status == 401 || status == 403 || status == 500
+                        || status == 303 && String.valueOf(response.header("Location")).contains("/ui/login")
+                                && !op.path().equals("/ui/logout"))) {
+                    failures.add(op.id() + " with a " + role + " session: HTTP " + status + ", expected "
+                            + (below ? "403" : "neither 401/403/500 nor the login page"));
+                }
+            }
+        }
+        assertThat(failures).as("UI answers that break the authorization matrix").isEmpty();
+    }
+
     /** Null when the answer is right, else what is wrong with it. */
     private static String check(Operation op, Access access, String tokenKind, Answer response) {
         int status = response.status();
@@ -189,7 +229,7 @@ class AuthorizationMatrixTest {
         switch (access) {
             case PUBLIC:
                 return status == 401 || status == 403 || status == 500 ? seen + ", expected neither 401/403 nor 500" : null;
-            case UI:
+            case UI_AUDITOR, UI_OPERATOR, UI_ADMIN, UI_LOGIN:
                 if (op.method().equals("GET")) {
                     String location = response.location();
                     return status == 303 && location != null && location.contains("/ui/login") ? null
@@ -222,13 +262,7 @@ class AuthorizationMatrixTest {
      * not need): a body-less operation gets no body and no Content-Type, the others a minimal body.
      */
     private static Answer call(Operation op, String token) throws Exception {
-        String path = op.path();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}:]+)[^}]*}").matcher(path);
-        StringBuilder concrete = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(concrete, pathValue(path, m.group(1).strip()));
-        }
-        m.appendTail(concrete);
+        String concrete = concrete(op.path());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + concrete))
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -243,6 +277,17 @@ class AuthorizationMatrixTest {
         HttpResponse<String> response = HTTP.send(request.method(op.method(), body).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.headers().firstValue("Location").orElse(null));
+    }
+
+    /** The path with each parameter filled in by {@link #pathValue}. */
+    private static String concrete(String path) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}:]+)[^}]*}").matcher(path);
+        StringBuilder concrete = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(concrete, pathValue(path, m.group(1).strip()));
+        }
+        m.appendTail(concrete);
+        return concrete.toString();
     }
 
     private static List<Operation> operations() throws Exception {
