@@ -310,7 +310,7 @@ class AuthorizationMatrixTest {
     }
 
     /** Token kind -> token (null: no Authorization header). */
-    private Map<String, String> tokens() {
+    private Map<String, String> tokens() throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("no token", null);
         tokens.put("expired token", Jwt.issuer(TokenService.ISSUER).upn("admin").groups(Set.of("admin"))
@@ -321,6 +321,12 @@ class AuthorizationMatrixTest {
         tokens.put("token signed with another key", Jwt.issuer(TokenService.ISSUER).upn("admin").groups(Set.of("admin"))
                 .expiresAt(Instant.now().plusSeconds(600))
                 .jws().algorithm(SignatureAlgorithm.HS256).sign(new SecretKeySpec(otherKey, "HmacSHA256")));
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        tokens.put("token signed RS256 with another key", Jwt.issuer(TokenService.ISSUER).upn("admin").groups(Set.of("admin"))
+                .expiresAt(Instant.now().plusSeconds(600)).jws().algorithm(SignatureAlgorithm.RS256).sign(rsa.generateKeyPair().getPrivate()));
+        tokens.put("token of another issuer (our key)", Jwt.issuer("https://elsewhere.example").upn("admin").groups(Set.of("admin"))
+                .expiresAt(Instant.now().plusSeconds(600)).jws().algorithm(SignatureAlgorithm.HS256).sign(key.secretKey()));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String adminClaims = "{\"iss\":\"" + TokenService.ISSUER + "\",\"upn\":\"admin\",\"groups\":[\"admin\"],\"exp\":"
                 + (Instant.now().getEpochSecond() + 600) + "}";
