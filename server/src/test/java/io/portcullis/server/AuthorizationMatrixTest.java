@@ -244,7 +244,8 @@ class AuthorizationMatrixTest {
                     default -> null;
                 };
                 if (role == null) {
-                    return status == 401 && type.startsWith(PROBLEM) ? null : seen + ", expected 401 " + PROBLEM;
+                    return status == 401 && type.startsWith(PROBLEM) && response.authenticate().startsWith("Bearer") ? null
+                            : seen + " WWW-Authenticate: " + response.authenticate() + ", expected 401 " + PROBLEM + " WWW-Authenticate: Bearer";
                 }
                 if (role.compareTo(access) < 0) {
                     return status == 403 && type.startsWith(PROBLEM) ? null : seen + ", expected 403 " + PROBLEM;
@@ -253,8 +254,8 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** What came back: status and the two headers the checks read. */
-    record Answer(int status, String contentType, String location) {
+    /** What came back: status and the headers the checks read. */
+    record Answer(int status, String contentType, String location, String authenticate) {
     }
 
     /**
@@ -276,7 +277,7 @@ class AuthorizationMatrixTest {
         }
         HttpResponse<String> response = HTTP.send(request.method(op.method(), body).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(null));
+                response.headers().firstValue("Location").orElse(null), response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
     /** The path with each parameter filled in by {@link #pathValue}. */
