@@ -90,6 +90,47 @@ class AdminUiFormsTest {
         admin.request().get("/ui/audit?action=ui.request-refused").then().statusCode(200).body(containsString("CSRF token"));
     }
 
+    /**
+     * Every state-changing UI route the server has (taken from its OpenAPI document, so a new form is
+     * covered without editing this test) refuses a request of a valid admin session without its CSRF
+     * token, or with a wrong one, and accepts the same request with it. The login form has its own
+     * token (aLoginFormWithoutItsTokenIsRefused).
+     */
+    @Test
+    void everyMutatingUiRouteRefusesARequestWithoutItsCsrfToken() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString()).path("paths");
+        java.util.List<String> routes = new java.util.ArrayList<>();
+        paths.fieldNames().forEachRemaining(path -> {
+            for (String method : java.util.List.of("post", "put", "patch", "delete")) {
+                if (path.startsWith("/ui") && paths.path(path).has(method)) {
+                    assertThat(method).as(path + ": the UI's forms only POST").isEqualTo("post");
+                    if (!path.equals("/ui/login")) {
+                        routes.add(path);
+                    }
+                }
+            }
+        });
+        // /ui/logout last: with its token it ends the session.
+        routes.sort(java.util.Comparator.comparing((String r) -> r.equals("/ui/logout")).thenComparing(r -> r));
+        assertThat(routes).contains("/ui/gateways", "/ui/accounts", "/ui/tunnels/{id}/delete", "/ui/logout").hasSizeGreaterThanOrEqualTo(13);
+        UiClient admin = UiClient.as("admin");
+        for (String route : routes) {
+            String path = route.replace("{serial}", "0badc0ffee").replace("{username}", "no-such-account")
+                    .replace("{id}", route.startsWith("/ui/tunnels/") ? "0123456789abcdef0123456789abcdef" : "00000000-0000-4000-8000-000000000000");
+            admin.request().contentType(ContentType.URLENC).formParam("confirm", "yes").post(path)
+                    .then().statusCode(403).body(containsString("CSRF"));
+            admin.request().contentType(ContentType.URLENC).formParam("_csrf", admin.csrf + "x").post(path)
+                    .then().statusCode(403).body(containsString("CSRF"));
+            admin.request().header("X-CSRF-Token", "x" + admin.csrf).post(path).then().statusCode(403).body(containsString("CSRF"));
+            // The same request with the token passes the guard (and fails, if at all, for what it names or lacks).
+            assertThat(admin.post(path, Map.of()).statusCode()).as("POST " + path + " with its CSRF token").isNotIn(401, 403, 500);
+        }
+        admin.request().get("/ui/").then().statusCode(303); // logged out by its last form
+        String refused = UiClient.as("admin").request().get("/ui/audit?action=ui.request-refused").then().statusCode(200).extract().asString();
+        assertThat(refused).contains("missing or wrong CSRF token");
+    }
+
     @Test
     void aBadCidrIsShownInlineAndNothingIsRegistered() {
         UiClient operator = UiClient.as("operator");

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An admin UI session driven over plain HTTP (RestAssured), as a browser would: login form, cookie, CSRF token. */
-final class UiClient {
+public final class UiClient {
 
     static final String ADMIN_PASSWORD = "test-admin-password";
     static final String OTHER_PASSWORD = "another-long-password";
@@ -18,7 +18,7 @@ final class UiClient {
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 
     final String session;
-    final String csrf;
+    public final String csrf;
 
     private UiClient(String session, String csrf) {
         this.session = session;
@@ -47,7 +47,7 @@ final class UiClient {
     }
 
     /** An account of the given role, created through the REST API (idempotent within a test run). */
-    static UiClient as(String role) {
+    public static UiClient as(String role) {
         if (role.equals("admin")) {
             return login("admin", ADMIN_PASSWORD);
         }
@@ -71,12 +71,12 @@ final class UiClient {
     }
 
     /** A request in this session, without following redirects. */
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().redirects().follow(false).cookie("portcullis_session", session);
     }
 
     /** A form POST carrying this session's CSRF token, as the pages' forms do. */
-    Response post(String path, Map<String, String> fields) {
+    public Response post(String path, Map<String, String> fields) {
         Map<String, String> all = new java.util.HashMap<>(fields);
         all.put("_csrf", csrf);
         return request().contentType(ContentType.URLENC).formParams(all).post(path);
