@@ -97,11 +97,12 @@ public final class GroupSync implements AutoCloseable {
             try {
                 flush.flushAndSync();
             } catch (Exception e) {
+                // First the failure action (in production: stop the server), so no waiter can carry on before it.
+                onFailure.accept(e);
                 synchronized (this) {
                     failure = e;
                     notifyAll();
                 }
-                onFailure.accept(e);
                 return;
             }
             synchronized (this) {
