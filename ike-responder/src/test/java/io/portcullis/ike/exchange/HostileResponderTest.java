@@ -7,22 +7,14 @@ import io.portcullis.ike.exchange.auth.AuthDecision;
 import io.portcullis.ike.exchange.auth.PskPeer;
 import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.isakmp.AuthenticationMethod;
-import io.portcullis.ike.isakmp.Bytes;
-import io.portcullis.ike.isakmp.DataAttribute;
 import io.portcullis.ike.isakmp.HashPayload;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.IsakmpDecodeException;
 import io.portcullis.ike.isakmp.IsakmpDecoder;
-import io.portcullis.ike.isakmp.IsakmpEncoder;
 import io.portcullis.ike.isakmp.IsakmpHeader;
 import io.portcullis.ike.isakmp.IsakmpMessage;
 import io.portcullis.ike.isakmp.NotifyType;
 import io.portcullis.ike.isakmp.Payload;
-import io.portcullis.ike.isakmp.Phase1AttributeType;
-import io.portcullis.ike.isakmp.ProposalPayload;
-import io.portcullis.ike.isakmp.ProtocolId;
-import io.portcullis.ike.isakmp.SecurityAssociationPayload;
-import io.portcullis.ike.isakmp.TransformPayload;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -44,18 +36,7 @@ class HostileResponderTest {
     void aMessage2WithATransformWeDidNotOfferEndsTheExchangeWithNoProposalChosen() throws IsakmpDecodeException {
         Datagram message1 = engines.start(TwoEngines.initiation()).get(0);
         Datagram message2 = engines.one(message1).get(0);
-        IsakmpMessage two = new IsakmpDecoder().decode(message2.data());
-        TransformPayload chosen = two.first(SecurityAssociationPayload.class).orElseThrow().proposals().get(0)
-                .transforms().get(0);
-        List<DataAttribute> attributes = chosen.attributes().stream()
-                .map(a -> a.type() == Phase1AttributeType.LIFE_DURATION.value()
-                        ? DataAttribute.of(Phase1AttributeType.LIFE_DURATION, 1234) : a)
-                .toList();
-        SecurityAssociationPayload forged = SecurityAssociationPayload.of(List.of(new ProposalPayload(1,
-                ProtocolId.ISAKMP, Bytes.EMPTY, List.of(new TransformPayload(chosen.number(), chosen.transformId(),
-                        attributes)))));
-        byte[] altered = IsakmpEncoder.encode(new IsakmpMessage(two.header(), two.payloads().stream()
-                .map(p -> p.body() instanceof SecurityAssociationPayload ? Payload.of(forged) : p).toList()));
+        byte[] altered = ForgedMainModeReplies.withLifetime(new IsakmpDecoder().decode(message2.data()), 1234);
 
         IkeOutput out = engines.initiator.process(new Datagram(altered, message2.source(), message2.destination()));
 

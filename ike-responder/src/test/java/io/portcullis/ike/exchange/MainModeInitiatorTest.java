@@ -12,21 +12,11 @@ import io.portcullis.ike.exchange.policy.GatewayPolicy;
 import io.portcullis.ike.harness.IkeInitiator;
 import io.portcullis.ike.harness.TestPki;
 import io.portcullis.ike.isakmp.AuthenticationMethod;
-import io.portcullis.ike.isakmp.Bytes;
-import io.portcullis.ike.isakmp.DataAttribute;
 import io.portcullis.ike.isakmp.IdentificationPayload;
 import io.portcullis.ike.isakmp.IsakmpDecodeException;
 import io.portcullis.ike.isakmp.IsakmpDecoder;
-import io.portcullis.ike.isakmp.IsakmpEncoder;
-import io.portcullis.ike.isakmp.IsakmpMessage;
 import io.portcullis.ike.isakmp.NotificationPayload;
 import io.portcullis.ike.isakmp.NotifyType;
-import io.portcullis.ike.isakmp.Payload;
-import io.portcullis.ike.isakmp.Phase1AttributeType;
-import io.portcullis.ike.isakmp.ProposalPayload;
-import io.portcullis.ike.isakmp.ProtocolId;
-import io.portcullis.ike.isakmp.SecurityAssociationPayload;
-import io.portcullis.ike.isakmp.TransformPayload;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -115,19 +105,7 @@ class MainModeInitiatorTest {
     void aResponderThatChoosesATransformWeDidNotOfferIsRefused() throws IsakmpDecodeException {
         MainMode initiator = MainMode.initiator(ours, THEM, US);
         Datagram reply = responder.only(responder.send(new Datagram(initiator.message1(), US, THEM)));
-        IsakmpMessage two = new IsakmpDecoder().decode(reply.data());
-        TransformPayload chosen = two.first(SecurityAssociationPayload.class).orElseThrow().proposals().get(0)
-                .transforms().get(0);
-        // The same algorithms with a lifetime we never proposed: not "returned unchanged" (RFC 2409 §5).
-        List<DataAttribute> attributes = chosen.attributes().stream()
-                .map(a -> a.type() == Phase1AttributeType.LIFE_DURATION.value()
-                        ? DataAttribute.of(Phase1AttributeType.LIFE_DURATION, 3600) : a)
-                .toList();
-        SecurityAssociationPayload forged = SecurityAssociationPayload.of(List.of(new ProposalPayload(1,
-                ProtocolId.ISAKMP, Bytes.EMPTY, List.of(new TransformPayload(chosen.number(), chosen.transformId(),
-                        attributes)))));
-        byte[] altered = IsakmpEncoder.encode(new IsakmpMessage(two.header(), two.payloads().stream()
-                .map(p -> p.body() instanceof SecurityAssociationPayload ? Payload.of(forged) : p).toList()));
+        byte[] altered = ForgedMainModeReplies.withLifetime(new IsakmpDecoder().decode(reply.data()), 3600);
 
         ExchangeResult result = initiator.process(header(reply), altered, reply.source(), reply.destination());
 
