@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Concurrent clients repeating one request against a server until it is killed. A request counts as
@@ -22,6 +23,7 @@ public final class Burst<T> {
 
     private final ConcurrentLinkedQueue<T> acknowledged = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> cutOff = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Thread> clients = new ArrayList<>();
 
@@ -52,7 +54,7 @@ public final class Burst<T> {
                 if (cutOffOrRefused instanceof InterruptedException) {
                     return;
                 }
-                if (cutOff.size() < 20) {
+                if (unanswered.incrementAndGet() <= 20) {
                     cutOff.add(cutOffOrRefused.toString());
                 }
             }
@@ -85,8 +87,16 @@ public final class Burst<T> {
         return new ArrayList<>(acknowledged);
     }
 
-    /** The first few requests that failed without an answer (after the kill: connection refused or reset). */
+    /** The first 20 requests that failed without an answer (after the kill: connection reset or refused). */
     public List<String> cutOff() {
         return new ArrayList<>(cutOff);
+    }
+
+    /**
+     * How many requests failed without an answer: those the kill cut off, and the attempts that met a
+     * closed port between the kill and {@link #stop()}.
+     */
+    public int unanswered() {
+        return unanswered.get();
     }
 }
